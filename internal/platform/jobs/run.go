@@ -27,15 +27,20 @@ func (q *Queue) Start(ctx context.Context, opts Options) error {
 		closePool(listener)
 		return fmt.Errorf("jobs: start: %w", err)
 	}
+	events := opts.Events
+	if events == nil {
+		events = q.events
+	}
+	if events != nil {
+		// Subscribe before starting so no early outcome is missed.
+		events.follow(client)
+	}
 	if err := client.Start(ctx); err != nil {
 		closePool(listener)
 		return fmt.Errorf("jobs: start: %w", err)
 	}
 	q.listener = listener
 	q.worker.Store(client)
-	if q.events != nil {
-		q.events.follow(client)
-	}
 	return nil
 }
 
