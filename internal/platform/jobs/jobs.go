@@ -49,6 +49,7 @@ type Queue struct {
 	worker   atomic.Pointer[river.Client[*sql.Tx]]
 	listener *pgxpool.Pool
 	events   *Events
+	periodic []*river.PeriodicJob
 	mu       sync.Mutex
 }
 
@@ -80,6 +81,12 @@ func New(d *db.DB, opts Options) (*Queue, error) {
 // Register adds the worker for one job kind. Call it before Start.
 func Register[T Args](q *Queue, w river.Worker[T]) {
 	river.AddWorker(q.workers, w)
+}
+
+// AddPeriodic schedules jobs that recur (cleanups, monthly ratings). Call
+// it before Start; River runs each on one leader node only.
+func (q *Queue) AddPeriodic(periodic ...*river.PeriodicJob) {
+	q.periodic = append(q.periodic, periodic...)
 }
 
 // InsertTx inserts a job in the caller's transaction.

@@ -75,6 +75,7 @@ func (q *Queue) workConfig(opts Options) *river.Config {
 		FetchCooldown:     min(100*time.Millisecond, poll),
 		FetchPollInterval: poll,
 		JobTimeout:        5 * time.Minute,
+		PeriodicJobs:      q.periodic,
 	}
 }
 
