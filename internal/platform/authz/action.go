@@ -56,13 +56,13 @@ func (act *Action) Allows(role Role) bool { return slices.Contains(act.Roles, ro
 // May reports whether the actor may perform act on data in target. A zero
 // target asks whether the actor may perform it anywhere (lists are then
 // filtered by the actor's scopes). The system actor may do everything in
-// its district.
+// its district, residents' own data included (background jobs act for them).
 func (a *Actor) May(act *Action, target Scope) bool {
 	if a == nil {
 		return false
 	}
 	if a.Kind == KindSystem {
-		return target.IsZero() || District(a.District).Covers(target)
+		return target.IsZero() || target.Kind == ScopeSelf || District(a.District).Covers(target)
 	}
 	for _, g := range a.Grants {
 		if act.Allows(g.Role) && (target.IsZero() || g.Scope.Covers(target)) {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // ErrorPage is the data of the Chinese error page.
@@ -22,7 +23,7 @@ type ErrorPage struct {
 func (rd *Renderer) Error(w http.ResponseWriter, r *http.Request, err error) {
 	status := StatusOf(err)
 	if status == http.StatusUnauthorized && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		http.Redirect(w, r, LoginPath+"?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		http.Redirect(w, r, LoginPathFor(r.URL.Path)+"?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
 	if status >= 500 {
@@ -48,4 +49,14 @@ func (rd *Renderer) ErrorStatus(w http.ResponseWriter, r *http.Request, status i
 		logError(r, err)
 		http.Error(w, title+"："+message+"（请求编号 "+RequestID(r.Context())+"）", status)
 	}
+}
+
+// LoginPathFor is the sign-in page for a page path: staff console pages
+// sign in with a password at ConsoleLoginPath, everything else by SMS at
+// LoginPath.
+func LoginPathFor(path string) string {
+	if path == "/console" || strings.HasPrefix(path, "/console/") {
+		return ConsoleLoginPath
+	}
+	return LoginPath
 }

@@ -17,6 +17,7 @@ type Metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	jobs     *prometheus.CounterVec
+	calendar *prometheus.CounterVec
 }
 
 // NewMetrics returns the metrics with the Go runtime and process collectors.
@@ -36,8 +37,12 @@ func NewMetrics() *Metrics {
 			Name: "jobs_total",
 			Help: "Background jobs worked on this node, by kind and outcome.",
 		}, []string{"kind", "outcome"}),
+		calendar: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "calendar_missing_year_total",
+			Help: "Years a working-day computation needed without holiday data (counted by weekends only).",
+		}, []string{"year"}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.jobs,
+	m.reg.MustRegister(m.requests, m.duration, m.jobs, m.calendar,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
@@ -55,6 +60,12 @@ func (m *Metrics) Handler() http.Handler {
 // worked job by kind and outcome.
 func (m *Metrics) JobOutcomes() func(kind, outcome string) {
 	return func(kind, outcome string) { m.jobs.WithLabelValues(kind, outcome).Inc() }
+}
+
+// CalendarYearMissing counts a year the working-day calendar had no data
+// for; pass it to calendar.WithOnMissingYear.
+func (m *Metrics) CalendarYearMissing(year int) {
+	m.calendar.WithLabelValues(strconv.Itoa(year)).Inc()
 }
 
 // observe counts one answered request.

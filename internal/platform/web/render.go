@@ -20,8 +20,9 @@ const DefaultSite = "善治 · 政务服务"
 // Paths of the sign-in pages the identity module serves; the layouts and
 // the 401 redirect point at them.
 const (
-	LoginPath  = "/login"
-	LogoutPath = "/logout"
+	LoginPath        = "/login"
+	ConsoleLoginPath = "/console/login"
+	LogoutPath       = "/logout"
 )
 
 // Renderer renders HTML pages from embedded templates.

@@ -1,0 +1,185 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shanzhi-gov/shanzhi/internal/identity"
+	"github.com/shanzhi-gov/shanzhi/internal/notify"
+	"github.com/shanzhi-gov/shanzhi/internal/org"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/check"
+)
+
+// DemoPassword is the password of every demo staff account. It is printed
+// by `shanzhi demo` and must never exist outside a demo database.
+const DemoPassword = "Qixia-demo-2026"
+
+// DemoLogin is one demo account as the demo prints it.
+type DemoLogin struct {
+	Role   authz.Role
+	Login  string // username, or phone number for the public
+	Secret string // password, or where to find the SMS code
+	Where  string // the scope, in words
+}
+
+// demoStaff are the staff accounts of the demo, one per staff role.
+var demoStaff = []struct {
+	username, name string
+	role           authz.Role
+	scope          func(depts map[string]string) authz.Scope
+	where          string
+}{
+	{"admin", "区系统管理员", authz.RoleAdmin, district, "栖霞区"},
+	{"leader", "区领导", authz.RoleLeader, district, "栖霞区"},
+	{"qianmo.yaohua", "尧化街道全科社工", authz.RoleFrontDesk, fixed(authz.ScopeServicePoint, "320113001P01"), "尧化街道政务服务中心"},
+	{"shenpi.scjg", "市场监管审批员", authz.RoleApprover, department("区市场监管局"), "区市场监管局"},
+	{"zhifa.yaohua", "尧化街道执法队员", authz.RoleInspector, fixed(authz.ScopeStreet, "320113001"), "尧化街道"},
+	{"wangge.yaohua", "尧化社区网格员", authz.RoleGridWorker, fixed(authz.ScopeCommunity, "320113001001"), "尧化社区"},
+	{"wuye.yaohua", "尧化社区物业", authz.RoleProperty, fixed(authz.ScopeCommunity, "320113001001"), "尧化社区"},
+}
+
+func district(map[string]string) authz.Scope { return authz.District("320113") }
+
+func fixed(kind authz.ScopeKind, code string) func(map[string]string) authz.Scope {
+	return func(map[string]string) authz.Scope { return authz.Scope{Kind: kind, Code: code} }
+}
+
+func department(shortName string) func(map[string]string) authz.Scope {
+	return func(depts map[string]string) authz.Scope {
+		return authz.Scope{Kind: authz.ScopeDepartment, Code: depts[shortName]}
+	}
+}
+
+// demoPublic are the public demo accounts: they sign in by SMS code, which
+// the console SMS simulator prints.
+var demoPublic = []struct {
+	phone, name string
+	role        authz.Role
+	where       string
+}{
+	{"13800000001", "王小栖", authz.RoleResident, "居民"},
+	{"13800000002", "李示范", authz.RoleEnterprise, "南京栖霞示范餐饮有限公司"},
+	{"13800000003", "陈志愿", authz.RoleVolunteer, "尧化社区志愿者"},
+}
+
+// SeedDemo loads Qixia's organisation and one demo account per role into a
+// fresh database. On a database that already has the demo it only lists
+// the logins.
+func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
+	if a.Cfg.District != "320113" {
+		return nil, fmt.Errorf("app: the demo seeds Qixia (320113), not %s", a.Cfg.District)
+	}
+	if _, err := org.ImportDivisions(ctx, a.DB, a.Cfg.District, org.EmbeddedSource()); err != nil {
+		return nil, err
+	}
+	if _, err := org.SeedQixia(ctx, a.DB); err != nil {
+		return nil, err
+	}
+	depts, err := a.departmentCodes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	logins, fresh, err := a.seedStaff(ctx, depts)
+	if err != nil {
+		return nil, err
+	}
+	if fresh {
+		if err := a.seedPublic(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range demoPublic {
+		logins = append(logins, DemoLogin{Role: p.role, Login: p.phone, Secret: "短信验证码（由短信模拟器打印在本窗口）", Where: p.where})
+	}
+	return logins, nil
+}
+
+// seedStaff creates the staff accounts; fresh is false when they existed.
+func (a *App) seedStaff(ctx context.Context, depts map[string]string) ([]DemoLogin, bool, error) {
+	var logins []DemoLogin
+	fresh := true
+	for i, s := range demoStaff {
+		_, err := a.Identity.Bootstrap(ctx, identity.StaffInput{
+			District: a.Cfg.District, Username: s.username, Password: DemoPassword, DisplayName: s.name,
+			Phone:  fmt.Sprintf("1390000%04d", i+1), // the welcome SMS shows in the simulator
+			Grants: []authz.Grant{{Role: s.role, Scope: s.scope(depts)}},
+		})
+		if apperr.CodeOf(err) == apperr.CodeConflict {
+			fresh = false
+		} else if err != nil {
+			return nil, false, fmt.Errorf("app: demo staff %s: %w", s.username, err)
+		}
+		logins = append(logins, DemoLogin{Role: s.role, Login: s.username, Secret: DemoPassword, Where: s.where})
+	}
+	return logins, fresh, nil
+}
+
+// seedPublic signs each public demo account in once through the real SMS
+// flow (with a private recorder, so no code is printed), then gives the
+// volunteer its role and the enterprise user its company.
+func (a *App) seedPublic(ctx context.Context) error {
+	rec := notify.NewRecordingSMS()
+	cfg := a.Identity.Config()
+	svc, err := identity.New(a.DB, a.Keys, rec, a.Jobs, cfg, a.Log)
+	if err != nil {
+		return err
+	}
+	for i, p := range demoPublic {
+		ip := fmt.Sprintf("127.0.0.%d", i+2)
+		if err := svc.RequestSMSCode(ctx, a.Cfg.District, p.phone, ip); err != nil {
+			return fmt.Errorf("app: demo %s: %w", p.role, err)
+		}
+		code, _ := rec.LastCode(p.phone)
+		sess, _, err := svc.LoginResident(ctx, a.Cfg.District, p.phone, code, ip)
+		if err != nil {
+			return fmt.Errorf("app: demo %s: %w", p.role, err)
+		}
+		owner := &authz.Actor{AccountID: sess.AccountID, Kind: authz.KindResident, District: a.Cfg.District,
+			Grants: []authz.Grant{{Role: authz.RoleResident, Scope: authz.Self(sess.AccountID)}}}
+		idNumber := check.MakeIDNumber("320113", time.Date(1985+i, 3, 1+i, 0, 0, 0, 0, time.UTC), 11+i)
+		if err := svc.UpdateRealName(ctx, owner, p.name, idNumber); err != nil {
+			return fmt.Errorf("app: demo %s: %w", p.role, err)
+		}
+		if err := a.seedPublicRole(ctx, svc, owner, p.role); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *App) seedPublicRole(ctx context.Context, svc *identity.Service, owner *authz.Actor, role authz.Role) error {
+	switch role {
+	case authz.RoleVolunteer:
+		// A volunteer serves in a community's time bank.
+		grant := authz.Grant{Role: role, Scope: authz.Scope{Kind: authz.ScopeCommunity, Code: "320113001001"}}
+		return svc.GrantRole(ctx, authz.System(a.Cfg.District), owner.AccountID, grant)
+	case authz.RoleEnterprise:
+		_, err := svc.RegisterEnterprise(ctx, owner, demoEnterpriseCode, "南京栖霞示范餐饮有限公司")
+		return err
+	}
+	return nil
+}
+
+// demoEnterpriseCode is a made-up unified social credit code with valid
+// check characters (issued by 市场监管 "9", type "1", Qixia "320113").
+var demoEnterpriseCode = mustDemoCode()
+
+// departmentCodes maps department short names to codes.
+func (a *App) departmentCodes(ctx context.Context) (map[string]string, error) {
+	list, err := a.Org.ListDepartments(ctx, nil, a.Cfg.District, org.Page{Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(list.Items))
+	for _, d := range list.Items {
+		out[d.ShortName] = d.Code
+	}
+	if out["区市场监管局"] == "" {
+		return nil, errors.New("app: demo: 区市场监管局 not seeded")
+	}
+	return out, nil
+}

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+
+	"github.com/shanzhi-gov/shanzhi/internal/identity"
+	"github.com/shanzhi-gov/shanzhi/internal/portal"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+)
+
+// module is what each domain module hands the wiring for the web.
+type module struct {
+	templates fs.FS
+	nav       []web.NavItem
+	register  func(rt *web.Router, rd *web.Renderer)
+}
+
+// modules lists the web side of every module, in navigation order.
+func (a *App) modules() []module {
+	return []module{
+		{portal.Templates, portal.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			portal.NewHandlers(rd, a.districtName()).Register(rt)
+		}},
+	}
+}
+
+// Router builds the site: renderer, router, every module's routes.
+func (a *App) Router(version string) (*web.Router, error) {
+	mods := a.modules()
+	fsys := make([]fs.FS, 0, len(mods))
+	for _, m := range mods {
+		fsys = append(fsys, m.templates)
+	}
+	rd, err := web.NewRenderer(fsys...)
+	if err != nil {
+		return nil, fmt.Errorf("app: templates: %w", err)
+	}
+	rd.Site = a.districtName() + " · 善治"
+	for _, m := range mods {
+		rd.AddNav(m.nav...)
+	}
+	secret, err := base64.StdEncoding.DecodeString(a.Cfg.Secret)
+	if err != nil {
+		return nil, fmt.Errorf("app: SHANZHI_SECRET must be base64: %w", err)
+	}
+	rt, err := web.New(web.Config{
+		DB: a.DB, Renderer: rd, Metrics: a.Metrics, Sessions: sessionSource{a.Identity},
+		CSRFKey: secret, InsecureCookies: a.Cfg.InsecureCookies, Logger: a.Log, Version: version,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range mods {
+		m.register(rt, rd)
+	}
+	return rt, nil
+}
+
+// districtName is the tenant's name for titles, e.g. 栖霞区.
+func (a *App) districtName() string {
+	if d, err := a.Org.GetDistrict(context.Background(), nil, a.Cfg.District); err == nil {
+		return d.Name
+	}
+	return a.Cfg.District
+}
+
+// sessionSource adapts identity sessions to the web layer's seam.
+type sessionSource struct{ s *identity.Service }
+
+func (src sessionSource) Lookup(ctx context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
+	actor, sess, err := src.s.Lookup(ctx, token)
+	if err != nil {
+		return nil, web.SessionInfo{}, err
+	}
+	return actor, web.SessionInfo{ID: sess.ID, CSRFToken: sess.CSRFToken}, nil
+}
