@@ -23,9 +23,12 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	dir := fs.String("dir", "demo-data", "folder for the demo database and its secrets")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	smoke := fs.Bool("smoke", false, "stop as soon as the demo is up (a start-up check)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return errUsage
 	}
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	cfg, err := demoConfig(*dir, *addr)
 	if err != nil {
 		return err
@@ -36,7 +39,12 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 			logins, err = a.SeedDemo(ctx)
 			return err
 		},
-		announce: func(url string) { printDemo(out, url, logins, time.Since(start)) },
+		announce: func(url string) {
+			printDemo(out, url, logins, time.Since(start))
+			if *smoke {
+				stop()
+			}
+		},
 	})
 }
 

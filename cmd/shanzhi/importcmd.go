@@ -79,7 +79,8 @@ func importDivisions(ctx context.Context, args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(out, "imported %s: %d streets, %d communities\n", *district, res.Streets, res.Communities)
+		_, err = fmt.Fprintf(out, "imported %s %s: %s streets, %s communities; %d statistical units left out\n",
+			*district, res.District.Name, changes(res.Streets), changes(res.Communities), res.SkippedUnits)
 		return err
 	})
 }
@@ -99,4 +100,9 @@ func withDB(ctx context.Context, fn func(app.Config, *db.DB) error) error {
 		return err
 	}
 	return fn(cfg, d)
+}
+
+// changes renders an import's counts as "N (a added, u updated)".
+func changes(c org.Changes) string {
+	return fmt.Sprintf("%d (%d added, %d updated)", c.Added+c.Updated+c.Unchanged, c.Added, c.Updated)
 }
