@@ -106,6 +106,7 @@ func (a *App) buildServices(ctx context.Context, deps Deps) error {
 	}
 	identity.RegisterWorkers(a.Jobs, a.Identity)
 	a.Jobs.AddPeriodic(identity.PeriodicJobs()...)
+	web.RegisterIdempotencyPurge(a.Jobs, a.DB, 0)
 	a.Org = org.New(a.DB)
 	return nil
 }

@@ -11,6 +11,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 )
 
 // countingAPI registers POST /api/v1/orders whose handler counts its runs
@@ -299,4 +303,45 @@ func FuzzIdempotencyKey(f *testing.F) {
 			t.Fatalf("ValidIdempotencyKey(%q) = %v, want %v", k, got, want)
 		}
 	})
+}
+
+func TestPurgeWorkerDeletesOnlyExpiredKeys(t *testing.T) {
+	c := clock.NewManual(time.Date(2026, 5, 6, 1, 0, 0, 0, time.UTC))
+	d := dbtest.Open(t, c)
+	ctx := context.Background()
+	insert := func(key string) {
+		t.Helper()
+		err := d.InTx(ctx, func(tx *db.Tx) error {
+			_, err := tx.Exec(ctx, `INSERT INTO idempotency_keys
+				(scope, idem_key, method, path, request_hash, status, content_type, body, created_at)
+				VALUES ('a:1', ?, 'POST', '/x', 'h', 201, 'application/json', ?, ?)`, key, []byte("{}"), tx.Now())
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	insert("old")
+	c.Advance(25 * time.Hour)
+	insert("fresh")
+	w := &PurgeIdempotencyWorker{DB: d, TTL: 24 * time.Hour}
+	if err := w.Work(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	rows, err := d.Query(ctx, `SELECT idem_key FROM idempotency_keys ORDER BY idem_key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) != 1 || keys[0] != "fresh" {
+		t.Fatalf("keys left: %v, want [fresh]", keys)
+	}
 }
