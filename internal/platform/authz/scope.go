@@ -26,13 +26,18 @@ const (
 type Scope struct {
 	Kind ScopeKind
 	Code string
+	// Under names the division a unit is attached to when its official code
+	// does not start with that division's code (Qixia's 东阳 and 西花
+	// communities keep development-zone codes 320113401… but belong to a
+	// street). Covers then also accepts grants over Under. Empty otherwise.
+	Under string
 }
 
 // District returns the scope of a whole district.
-func District(code string) Scope { return Scope{ScopeDistrict, code} }
+func District(code string) Scope { return Scope{Kind: ScopeDistrict, Code: code} }
 
 // Self returns the scope of one account's own data.
-func Self(accountID int64) Scope { return Scope{ScopeSelf, strconv.FormatInt(accountID, 10)} }
+func Self(accountID int64) Scope { return Scope{Kind: ScopeSelf, Code: strconv.FormatInt(accountID, 10)} }
 
 // IsZero reports whether s names nothing.
 func (s Scope) IsZero() bool { return s.Code == "" }
@@ -44,11 +49,20 @@ func (s Scope) Covers(target Scope) bool {
 	if s.Kind == ScopeSelf || target.Kind == ScopeSelf {
 		return s.Kind == target.Kind && s.Code == target.Code
 	}
-	return s.Code != "" && strings.HasPrefix(target.Code, s.Code)
+	if s.Code == "" {
+		return false
+	}
+	return strings.HasPrefix(target.Code, s.Code) || (target.Under != "" && strings.HasPrefix(target.Under, s.Code))
 }
 
 // String renders the scope as kind:code.
 func (s Scope) String() string { return string(s.Kind) + ":" + s.Code }
+
+// WithUnder returns s attached to the division under.
+func (s Scope) WithUnder(under string) Scope {
+	s.Under = under
+	return s
+}
 
 // ParseScope parses kind:code as written by String.
 func ParseScope(v string) (Scope, bool) {
@@ -56,7 +70,7 @@ func ParseScope(v string) (Scope, bool) {
 	if !ok || code == "" {
 		return Scope{}, false
 	}
-	s := Scope{ScopeKind(kind), code}
+	s := Scope{Kind: ScopeKind(kind), Code: code}
 	switch s.Kind {
 	case ScopeDistrict, ScopeStreet, ScopeCommunity, ScopeGrid, ScopeDepartment, ScopeServicePoint, ScopeSelf:
 		return s, true
