@@ -66,7 +66,9 @@ func demoConfig(dir, addr string) (app.Config, error) {
 	} {
 		os.Setenv(name, v)
 	}
-	return app.ConfigFromEnv()
+	cfg, err := app.ConfigFromEnv()
+	cfg.Demo = true
+	return cfg, err
 }
 
 // demoSecrets reads the demo's secrets file, writing a fresh one if absent.

@@ -39,6 +39,9 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// RunJobs makes this node work background jobs (SHANZHI_RUN_JOBS, default 1).
 	RunJobs bool
+	// Demo marks the seeded demo (set by `shanzhi demo`, never by the
+	// environment): pages then say where the simulators print.
+	Demo bool
 }
 
 // ConfigFromEnv reads the configuration from the environment with defaults.

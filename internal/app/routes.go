@@ -7,9 +7,9 @@ import (
 	"io/fs"
 
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
-	"github.com/shanzhi-gov/shanzhi/internal/portal"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/portal"
 )
 
 // module is what each domain module hands the wiring for the web.
@@ -24,6 +24,16 @@ func (a *App) modules() []module {
 	return []module{
 		{portal.Templates, portal.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			portal.NewHandlers(rd, a.districtName()).Register(rt)
+		}},
+		{identity.Templates, identity.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			var opts []identity.Option
+			if a.Cfg.Demo {
+				opts = append(opts, identity.WithDemoSMSNote())
+			}
+			identity.NewHandlers(a.Identity, rd, a.Cfg.District, opts...).Register(rt)
+		}},
+		{org.Templates, org.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			org.NewHandlers(a.Org, rd, a.Cfg.District, nil).Register(rt)
 		}},
 	}
 }
@@ -48,7 +58,7 @@ func (a *App) Router(version string) (*web.Router, error) {
 		return nil, fmt.Errorf("app: SHANZHI_SECRET must be base64: %w", err)
 	}
 	rt, err := web.New(web.Config{
-		DB: a.DB, Renderer: rd, Metrics: a.Metrics, Sessions: sessionSource{a.Identity},
+		DB: a.DB, Renderer: rd, Metrics: a.Metrics, Sessions: a.Identity.WebSessions(),
 		CSRFKey: secret, InsecureCookies: a.Cfg.InsecureCookies, Logger: a.Log, Version: version,
 	})
 	if err != nil {
@@ -66,15 +76,4 @@ func (a *App) districtName() string {
 		return d.Name
 	}
 	return a.Cfg.District
-}
-
-// sessionSource adapts identity sessions to the web layer's seam.
-type sessionSource struct{ s *identity.Service }
-
-func (src sessionSource) Lookup(ctx context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	actor, sess, err := src.s.Lookup(ctx, token)
-	if err != nil {
-		return nil, web.SessionInfo{}, err
-	}
-	return actor, web.SessionInfo{ID: sess.ID, CSRFToken: sess.CSRFToken}, nil
 }

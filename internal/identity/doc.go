@@ -48,6 +48,17 @@
 // inside their own scopes; an administrator manages an account only when
 // their scopes cover all of its grants.
 //
+// # Pages and API
+//
+// Handlers (NewHandlers, Register) serve the resident sign-in by SMS code
+// (/login), the staff sign-in (/console/login), sign-out, "my account"
+// (/account: resident shell for the public, console shell for staff), the
+// staff administration of the console (/console/staff) and the JSON
+// operations under /api/v1 (/sessions/…, /me). WebSessions adapts the
+// service to the web layer's session lookup. Pages never show a phone or
+// ID number in clear: between the two sign-in steps the number travels as
+// an encrypted phone token, and forms show back only invalid numbers.
+//
 // # Audit and jobs
 //
 // Every change (accounts, grants, passwords, TOTP, lockouts, sign-ins and

@@ -68,3 +68,33 @@ const (
 	msgAgentExists       = "该用户已是本企业的经办人或法定代表人"
 	msgAgentMissing      = "该用户不是本企业的经办人"
 )
+
+// The texts of the identity pages and API.
+const (
+	msgDemoSMSNote     = "演示环境：短信不会真正发出，验证码显示在运行演示程序的终端窗口（短信模拟器）中。"
+	msgCodeSent        = "验证码已发送至 %s，%d分钟内有效。"
+	msgPhoneAgain      = "请重新输入手机号码"
+	msgStaffOnly       = "该页面仅供工作人员使用"
+	msgTOTPStep        = "该账号已启用动态验证码：请再次输入密码，并填写身份验证器中的6位动态验证码。"
+	msgPasswordEmpty   = "请输入密码"
+	msgCurrentEmpty    = "请输入当前密码"
+	msgConfirmMismatch = "两次输入的新密码不一致"
+	msgCodeEmpty       = "请输入验证码"
+	msgLoggedOut       = "您已安全退出。"
+	msgLoggedOutAll    = "已退出您在所有设备上的登录。"
+	msgRealNameSaved   = "实名信息已保存。"
+	msgEnterpriseSaved = "企业已登记，您是该企业的法定代表人。"
+	msgPasswordChanged = "密码已修改，您在其他设备上的登录已退出。"
+	msgTOTPOn          = "已绑定身份验证器，今后登录需输入动态验证码。"
+	msgTOTPOff         = "已解除身份验证器。"
+	msgStaffCreated    = "工作人员账号已创建，请将初始密码当面告知本人。"
+	msgGrantAdded      = "已授予角色。"
+	msgGrantRemoved    = "已撤销角色。"
+	msgPasswordReset   = "密码已重置，该账号在所有设备上的登录已退出。"
+	msgStatusChanged   = "账号状态已更新。"
+	msgTOTPReset       = "已清除该账号的身份验证器。"
+	msgScopeKindEmpty  = "请选择数据范围类型"
+	msgScopeCodeEmpty  = "请输入数据范围代码"
+	msgRoleEmpty       = "请选择角色"
+	msgIDAgain         = "为保护个人信息，身份证号需重新输入"
+)

@@ -37,7 +37,9 @@ type Scope struct {
 func District(code string) Scope { return Scope{Kind: ScopeDistrict, Code: code} }
 
 // Self returns the scope of one account's own data.
-func Self(accountID int64) Scope { return Scope{Kind: ScopeSelf, Code: strconv.FormatInt(accountID, 10)} }
+func Self(accountID int64) Scope {
+	return Scope{Kind: ScopeSelf, Code: strconv.FormatInt(accountID, 10)}
+}
 
 // IsZero reports whether s names nothing.
 func (s Scope) IsZero() bool { return s.Code == "" }

@@ -129,10 +129,19 @@ func markActive(items []NavItem, p string) []NavItem {
 	if len(items) == 0 {
 		return items
 	}
+	// Only the most specific matching item is active, so "/console" does not
+	// light up on every console page.
 	out := slices.Clone(items)
-	for i := range out {
-		h := out[i].Href
-		out[i].Active = p == h || (h != "/" && strings.HasPrefix(p, strings.TrimSuffix(h, "/")+"/"))
+	best := -1
+	for i, it := range out {
+		h := it.Href
+		match := p == h || (h != "/" && strings.HasPrefix(p, strings.TrimSuffix(h, "/")+"/"))
+		if match && (best < 0 || len(h) > len(out[best].Href)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		out[best].Active = true
 	}
 	return out
 }

@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shanzhi-gov/shanzhi/internal/notify"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+)
+
+// testSite opens a seeded demo app on a fresh test database and serves it.
+func testSite(t *testing.T) (*App, *httptest.Server, *notify.RecordingSMS) {
+	t.Helper()
+	dataKey, err := gm.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{
+		DB: dbtest.Setting(t), District: "320113", SQLiteSynchronous: "NORMAL", SMS: "console",
+		DataKeys: gm.FormatKeySpec("d1", dataKey), IndexKeys: gm.FormatKeySpec("i1", []byte("0123456789abcdef0123456789abcdef")),
+		Secret: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", InsecureCookies: true,
+	}
+	sms := notify.NewRecordingSMS()
+	a, err := Open(context.Background(), cfg, Deps{Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), SMS: sms})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	if _, err := a.SeedDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rt, err := a.Router("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(rt)
+	t.Cleanup(srv.Close)
+	return a, srv, sms
+}
+
+func noRedirects() *http.Client {
+	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func get(t *testing.T, c *http.Client, url string) (*http.Response, string) {
+	t.Helper()
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func TestSiteServesEveryModule(t *testing.T) {
+	_, srv, _ := testSite(t)
+	c := noRedirects()
+	cases := []struct {
+		path   string
+		status int
+		want   string
+	}{
+		{"/", 200, "栖霞区政务服务"},
+		{"/service-points", 200, "尧化街道政务服务中心"},
+		{"/console", 303, ""},
+		{"/console/org", 303, ""},
+		{"/healthz", 200, ""},
+		{"/readyz", 200, "ready"},
+		{"/no-such-page", 404, "请求编号"},
+		{"/api/v1/districts/320113/streets?limit=20", 200, "尧化街道"},
+	}
+	for _, tc := range cases {
+		resp, body := get(t, c, srv.URL+tc.path)
+		if resp.StatusCode != tc.status || !strings.Contains(body, tc.want) {
+			t.Errorf("GET %s = %d, want %d containing %q", tc.path, resp.StatusCode, tc.status, tc.want)
+		}
+		if tc.status == 303 && !strings.HasPrefix(resp.Header.Get("Location"), "/console/login?next=") {
+			t.Errorf("GET %s redirects to %q, want the staff sign-in", tc.path, resp.Header.Get("Location"))
+		}
+	}
+}
+
+func TestOpenAPIDocumentListsTheModulesOperations(t *testing.T) {
+	_, srv, _ := testSite(t)
+	_, body := get(t, http.DefaultClient, srv.URL+"/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string                    `json:"openapi"`
+		Paths   map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi = %q", doc.OpenAPI)
+	}
+	for _, path := range []string{"/districts/{code}/streets", "/service-points"} {
+		if _, ok := doc.Paths[path]; !ok {
+			t.Errorf("the document lacks %s", path)
+		}
+	}
+}
+
+func TestJobsRunAndAreCounted(t *testing.T) {
+	a, srv, sms := testSite(t)
+	if err := a.StartJobs(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = a.Jobs.Stop(context.Background()) })
+	// Seeding created staff accounts with phones: their welcome SMS jobs
+	// were committed with the accounts and run once a node works jobs.
+	if _, ok := sms.WaitFor("13900000001", func(notify.SMS) bool { return true }, 20*time.Second); !ok {
+		t.Fatal("the welcome SMS of the seeded administrator never went out")
+	}
+	get(t, http.DefaultClient, srv.URL+"/")
+	want := []string{
+		`http_requests_total{method="GET",route="/{$}",status="200"}`,
+		`db_max_open_connections{pool="write"} 1`,
+		`jobs_total{kind="identity.welcome_staff",outcome="completed"}`,
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for _, w := range want {
+		for {
+			_, body := get(t, http.DefaultClient, srv.URL+"/metrics")
+			if strings.Contains(body, w) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/metrics lacks %s", w)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
