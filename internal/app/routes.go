@@ -33,7 +33,7 @@ func (a *App) modules() []module {
 			identity.NewHandlers(a.Identity, rd, a.Cfg.District, opts...).Register(rt)
 		}},
 		{org.Templates, org.Nav(), func(rt *web.Router, rd *web.Renderer) {
-			org.NewHandlers(a.Org, rd, a.Cfg.District, nil).Register(rt)
+			org.NewHandlers(a.Org, rd, a.Cfg.District, a.staffNames).Register(rt)
 		}},
 	}
 }
@@ -76,4 +76,15 @@ func (a *App) districtName() string {
 		return d.Name
 	}
 	return a.Cfg.District
+}
+
+// staffNames lets organisation pages show people by name; a failed lookup
+// shows account ids instead of failing the page.
+func (a *App) staffNames(ctx context.Context, ids []int64) map[int64]string {
+	names, err := a.Identity.DisplayNames(ctx, a.Cfg.District, ids)
+	if err != nil {
+		a.Log.Warn("app: display names", "error", err)
+		return nil
+	}
+	return names
 }
