@@ -1,0 +1,70 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+)
+
+// policy is the whole permission table of Shanzhi in one place, one row per
+// action, one column per role in authz.AllRoles order:
+//
+//	R resident · E enterprise · F front desk · A approver · I inspector ·
+//	G grid worker · P property · V volunteer · L leader · D administrator
+//
+// "x" allows, "." denies. Modules' own tests call their services as each
+// role; this table makes every change of policy a reviewed change here.
+var policy = map[string]string{
+	//                               R E F A I G P V L D
+	"audit.log.view":               ". . . . . . . . x x",
+	"identity.account.manage":      ". . . . . . . . . x",
+	"identity.account.own":         "x x x x x x x x x x",
+	"identity.account.view":        ". . . . . . . . . x",
+	"identity.enterprise.act":      ". x . . . . . . . .",
+	"identity.enterprise.agents":   ". x . . . . . . . .",
+	"identity.enterprise.register": "x x . . . . . . . .",
+	"identity.grant.assign":        ". . . . . . . . . x",
+	"identity.grant.revoke":        ". . . . . . . . . x",
+	"identity.pii.reveal":          ". . . . . . . . . x",
+	"identity.realname.update":     "x x . . . . . . . .",
+	"identity.security.manage":     ". . x x x x x . x x",
+	"identity.staff.create":        ". . . . . . . . . x",
+	"org.grid.manage":              ". . . . . . . . . x",
+	"org.post.assign":              ". . . . . . . . . x",
+	"org.service_point.manage":     ". . . . . . . . . x",
+	"org.view":                     ". . x x x x x . x x",
+}
+
+// TestEveryRoleAgainstEveryAction checks each defined action for each role,
+// inside the role's scope (allowed only where the table says x) and outside
+// it (never allowed), and that no action escapes the table.
+func TestEveryRoleAgainstEveryAction(t *testing.T) {
+	inside := authz.Scope{Kind: authz.ScopeCommunity, Code: "320113001001"}
+	outside := authz.Scope{Kind: authz.ScopeCommunity, Code: "320113002001"}
+	seen := map[string]bool{}
+	for _, act := range authz.Actions() {
+		row, ok := policy[act.Name]
+		if !ok {
+			t.Errorf("action %s is not in the policy table", act.Name)
+			continue
+		}
+		seen[act.Name] = true
+		cells := strings.Fields(row)
+		for i, role := range authz.AllRoles {
+			actor := &authz.Actor{AccountID: 1, Kind: authz.KindStaff, District: "320113",
+				Grants: []authz.Grant{{Role: role, Scope: authz.Scope{Kind: authz.ScopeStreet, Code: "320113001"}}}}
+			if got, want := actor.May(act, inside), cells[i] == "x"; got != want {
+				t.Errorf("%s as %s in scope: may = %v, want %v", act.Name, role, got, want)
+			}
+			if actor.May(act, outside) {
+				t.Errorf("%s as %s outside the role's street: allowed", act.Name, role)
+			}
+		}
+	}
+	for name := range policy {
+		if !seen[name] {
+			t.Errorf("policy row %s names no defined action", name)
+		}
+	}
+}
