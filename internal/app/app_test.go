@@ -140,3 +140,13 @@ func TestJobsRunAndAreCounted(t *testing.T) {
 		}
 	}
 }
+
+func TestYearWithoutHolidayDataIsCounted(t *testing.T) {
+	a, srv, _ := testSite(t)
+	// 2035 has no holiday data: the calendar counts weekends only and says so.
+	a.Calendar.AddWorkdays(time.Date(2035, 3, 1, 0, 0, 0, 0, time.UTC), 5)
+	_, body := get(t, http.DefaultClient, srv.URL+"/metrics")
+	if !strings.Contains(body, `calendar_missing_year_total{year="2035"} 1`) {
+		t.Fatal("/metrics does not count the missing year 2035")
+	}
+}
