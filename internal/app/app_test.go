@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -148,5 +149,49 @@ func TestYearWithoutHolidayDataIsCounted(t *testing.T) {
 	_, body := get(t, http.DefaultClient, srv.URL+"/metrics")
 	if !strings.Contains(body, `calendar_missing_year_total{year="2035"} 1`) {
 		t.Fatal("/metrics does not count the missing year 2035")
+	}
+}
+
+// signInStaff returns a client signed in as a demo staff account, through
+// the staff sign-in API.
+func signInStaff(t *testing.T, srv *httptest.Server, username string) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	body := `{"username":"` + username + `","password":"` + DemoPassword + `"}`
+	resp, err := c.Post(srv.URL+"/api/v1/sessions/staff", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusCreated {
+		t.Fatalf("sign in as %s: %d", username, resp.StatusCode)
+	}
+	return c
+}
+
+func TestStaffPagesNameUnitsAndFollowRoles(t *testing.T) {
+	_, srv, _ := testSite(t)
+	admin := signInStaff(t, srv, "admin")
+	_, body := get(t, admin, srv.URL+"/console/staff")
+	for _, want := range []string{"尧化街道政务服务中心", "栖霞区市场监督管理局", "尧化社区"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/console/staff lacks the unit name %s", want)
+		}
+	}
+	_, body = get(t, admin, srv.URL+"/console")
+	if !strings.Contains(body, "人员与权限") || !strings.Contains(body, "组织机构") {
+		t.Error("the administrator's console lacks its navigation")
+	}
+	worker := signInStaff(t, srv, "wangge.yaohua")
+	resp, body := get(t, worker, srv.URL+"/console")
+	if resp.StatusCode != 200 || strings.Contains(body, "人员与权限") {
+		t.Errorf("grid worker's console: %d, shows staff administration = %v", resp.StatusCode, strings.Contains(body, "人员与权限"))
+	}
+	if resp, _ := get(t, worker, srv.URL+"/console/staff"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("grid worker on /console/staff: %d, want 403", resp.StatusCode)
 	}
 }

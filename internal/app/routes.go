@@ -8,6 +8,7 @@ import (
 
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 	"github.com/shanzhi-gov/shanzhi/internal/portal"
 )
@@ -26,7 +27,7 @@ func (a *App) modules() []module {
 			portal.NewHandlers(rd, a.districtName()).Register(rt)
 		}},
 		{identity.Templates, identity.Nav(), func(rt *web.Router, rd *web.Renderer) {
-			var opts []identity.Option
+			opts := []identity.Option{identity.WithUnitNames(a.unitName)}
 			if a.Cfg.Demo {
 				opts = append(opts, identity.WithDemoSMSNote())
 			}
@@ -87,4 +88,14 @@ func (a *App) staffNames(ctx context.Context, ids []int64) map[int64]string {
 		return nil
 	}
 	return names
+}
+
+// unitName names an organisation unit by code for identity's pages; an
+// unknown code shows as the code itself.
+func (a *App) unitName(ctx context.Context, code string) string {
+	name, err := a.Org.UnitName(ctx, authz.System(a.Cfg.District), code)
+	if err != nil {
+		return ""
+	}
+	return name
 }

@@ -47,6 +47,8 @@ type grantRow struct {
 	ScopeKind authz.ScopeKind
 	ScopeName string
 	ScopeCode string
+	// UnitName names the scope's unit when known, e.g. 尧化街道.
+	UnitName string
 }
 
 var kindNames = map[authz.AccountKind]string{
@@ -62,14 +64,19 @@ var scopeKindNames = map[authz.ScopeKind]string{
 
 // grantRows converts grants for display, leaving out the automatic
 // resident and enterprise grants over the account itself when hideSelf.
-func grantRows(gs []authz.Grant, hideSelf bool) []grantRow {
+// unitName names a scope's unit (e.g. 尧化街道); nil or "" shows the code.
+func grantRows(gs []authz.Grant, hideSelf bool, unitName func(code string) string) []grantRow {
 	var out []grantRow
 	for _, g := range gs {
 		if hideSelf && g.Scope.Kind == authz.ScopeSelf {
 			continue
 		}
-		out = append(out, grantRow{Role: g.Role, RoleName: g.Role.Name(), ScopeKind: g.Scope.Kind,
-			ScopeName: scopeKindNames[g.Scope.Kind], ScopeCode: g.Scope.Code})
+		row := grantRow{Role: g.Role, RoleName: g.Role.Name(), ScopeKind: g.Scope.Kind,
+			ScopeName: scopeKindNames[g.Scope.Kind], ScopeCode: g.Scope.Code}
+		if unitName != nil && g.Scope.Kind != authz.ScopeSelf {
+			row.UnitName = unitName(g.Scope.Code)
+		}
+		out = append(out, row)
 	}
 	return out
 }
@@ -100,7 +107,7 @@ func (h *Handlers) renderAccount(w http.ResponseWriter, r *http.Request, status 
 		h.rd.Error(w, r, err)
 		return
 	}
-	p.Account, p.KindName, p.Roles = me, kindNames[me.Kind], grantRows(me.Grants, true)
+	p.Account, p.KindName, p.Roles = me, kindNames[me.Kind], grantRows(me.Grants, true, h.unitNamer(r.Context()))
 	page := "identity/account"
 	if me.Kind == authz.KindStaff {
 		page = "identity/account_staff"

@@ -100,9 +100,9 @@ func (h *Handlers) staffList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := staffListPage{Total: list.Total, CanCreate: a.May(actCreateStaff, authz.Scope{}), Notice: noticeOf(r)}
-	now := h.svc.now()
+	now, names := h.svc.now(), h.unitNamer(r.Context())
 	for _, it := range list.Items {
-		p.Items = append(p.Items, staffRow{StaffSummary: it, Roles: grantRows(it.Grants, true),
+		p.Items = append(p.Items, staffRow{StaffSummary: it, Roles: grantRows(it.Grants, true, names),
 			StatusName: statusName(it.Status, it.LockedUntil, now)})
 	}
 	if len(p.Items) > 0 {

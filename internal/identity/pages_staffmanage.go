@@ -46,7 +46,7 @@ func (h *Handlers) renderStaffShow(w http.ResponseWriter, r *http.Request, statu
 		h.rd.Error(w, r, errNoAccount)
 		return
 	}
-	p.Account, p.Roles, p.Own = acc, grantRows(acc.Grants, true), acc.ID == a.AccountID
+	p.Account, p.Roles, p.Own = acc, grantRows(acc.Grants, true, h.unitNamer(r.Context())), acc.ID == a.AccountID
 	p.StatusName = statusName(acc.Status, acc.LockedUntil, h.svc.now())
 	p.Grant.Roles, p.Grant.ScopeKinds = roleOptions(), scopeOptions()
 	if p.Grant.Form.Values == nil {

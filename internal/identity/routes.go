@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 	"net/http"
@@ -47,6 +48,7 @@ type Handlers struct {
 	district string
 	smsNote  string
 	secure   bool
+	unitName func(ctx context.Context, code string) string
 }
 
 // Option tunes the handlers.
@@ -56,6 +58,28 @@ type Option func(*Handlers)
 // simulator shows the code (the terminal running the demo).
 func WithDemoSMSNote() Option {
 	return func(h *Handlers) { h.smsNote = msgDemoSMSNote }
+}
+
+// WithUnitNames lets pages show the units of role grants by name (尧化街道)
+// instead of by code; the organisation module provides the lookup.
+func WithUnitNames(name func(ctx context.Context, code string) string) Option {
+	return func(h *Handlers) { h.unitName = name }
+}
+
+// unitNamer returns a per-request, memoised unit-name lookup, or nil.
+func (h *Handlers) unitNamer(ctx context.Context) func(code string) string {
+	if h.unitName == nil {
+		return nil
+	}
+	seen := map[string]string{}
+	return func(code string) string {
+		name, ok := seen[code]
+		if !ok {
+			name = h.unitName(ctx, code)
+			seen[code] = name
+		}
+		return name
+	}
 }
 
 // NewHandlers returns the handlers of the district's site. district is the
