@@ -1,51 +1,19 @@
-package app
+package app_test
 
 import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/shanzhi-gov/shanzhi/internal/app"
+	"github.com/shanzhi-gov/shanzhi/internal/app/apptest"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 )
-
-// testSite opens a seeded demo app on a fresh test database and serves it.
-func testSite(t *testing.T) (*App, *httptest.Server, *notify.RecordingSMS) {
-	t.Helper()
-	dataKey, err := gm.GenerateKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{
-		DB: dbtest.Setting(t), District: "320113", SQLiteSynchronous: "NORMAL", SMS: "console",
-		DataKeys: gm.FormatKeySpec("d1", dataKey), IndexKeys: gm.FormatKeySpec("i1", []byte("0123456789abcdef0123456789abcdef")),
-		Secret: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", InsecureCookies: true,
-	}
-	sms := notify.NewRecordingSMS()
-	a, err := Open(context.Background(), cfg, Deps{Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), SMS: sms})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	if _, err := a.SeedDemo(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	rt, err := a.Router("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(rt)
-	t.Cleanup(srv.Close)
-	return a, srv, sms
-}
 
 func noRedirects() *http.Client {
 	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -63,7 +31,7 @@ func get(t *testing.T, c *http.Client, url string) (*http.Response, string) {
 }
 
 func TestSiteServesEveryModule(t *testing.T) {
-	_, srv, _ := testSite(t)
+	srv := apptest.Start(t)
 	c := noRedirects()
 	cases := []struct {
 		path   string
@@ -91,7 +59,7 @@ func TestSiteServesEveryModule(t *testing.T) {
 }
 
 func TestOpenAPIDocumentListsTheModulesOperations(t *testing.T) {
-	_, srv, _ := testSite(t)
+	srv := apptest.Start(t)
 	_, body := get(t, http.DefaultClient, srv.URL+"/api/v1/openapi.json")
 	var doc struct {
 		OpenAPI string                    `json:"openapi"`
@@ -111,7 +79,9 @@ func TestOpenAPIDocumentListsTheModulesOperations(t *testing.T) {
 }
 
 func TestJobsRunAndAreCounted(t *testing.T) {
-	a, srv, sms := testSite(t)
+	srv := apptest.Start(t)
+	a := srv.App
+	sms := srv.SMS
 	if err := a.StartJobs(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +113,8 @@ func TestJobsRunAndAreCounted(t *testing.T) {
 }
 
 func TestYearWithoutHolidayDataIsCounted(t *testing.T) {
-	a, srv, _ := testSite(t)
+	srv := apptest.Start(t)
+	a := srv.App
 	// 2035 has no holiday data: the calendar counts weekends only and says so.
 	a.Calendar.AddWorkdays(time.Date(2035, 3, 1, 0, 0, 0, 0, time.UTC), 5)
 	_, body := get(t, http.DefaultClient, srv.URL+"/metrics")
@@ -154,14 +125,14 @@ func TestYearWithoutHolidayDataIsCounted(t *testing.T) {
 
 // signInStaff returns a client signed in as a demo staff account, through
 // the staff sign-in API.
-func signInStaff(t *testing.T, srv *httptest.Server, username string) *http.Client {
+func signInStaff(t *testing.T, srv *apptest.Site, username string) *http.Client {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	body := `{"username":"` + username + `","password":"` + DemoPassword + `"}`
+	body := `{"username":"` + username + `","password":"` + app.DemoPassword + `"}`
 	resp, err := c.Post(srv.URL+"/api/v1/sessions/staff", "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +145,7 @@ func signInStaff(t *testing.T, srv *httptest.Server, username string) *http.Clie
 }
 
 func TestStaffPagesNameUnitsAndFollowRoles(t *testing.T) {
-	_, srv, _ := testSite(t)
+	srv := apptest.Start(t)
 	admin := signInStaff(t, srv, "admin")
 	_, body := get(t, admin, srv.URL+"/console/staff")
 	for _, want := range []string{"尧化街道政务服务中心", "栖霞区市场监督管理局", "尧化社区"} {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
-	"github.com/shanzhi-gov/shanzhi/internal/notify"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -118,47 +117,36 @@ func (a *App) seedStaff(ctx context.Context, depts map[string]string) ([]DemoLog
 	return logins, fresh, nil
 }
 
-// seedPublic signs each public demo account in once through the real SMS
-// flow (with a private recorder, so no code is printed), then gives the
-// volunteer its role and the enterprise user its company.
+// seedPublic creates the public demo accounts without sending codes (so
+// their owners can sign in at once), registers their real names, then gives
+// the volunteer its role and the enterprise user its company.
 func (a *App) seedPublic(ctx context.Context) error {
-	rec := notify.NewRecordingSMS()
-	cfg := a.Identity.Config()
-	svc, err := identity.New(a.DB, a.Keys, rec, a.Jobs, cfg, a.Log)
-	if err != nil {
-		return err
-	}
 	for i, p := range demoPublic {
-		ip := fmt.Sprintf("127.0.0.%d", i+2)
-		if err := svc.RequestSMSCode(ctx, a.Cfg.District, p.phone, ip); err != nil {
-			return fmt.Errorf("app: demo %s: %w", p.role, err)
-		}
-		code, _ := rec.LastCode(p.phone)
-		sess, _, err := svc.LoginResident(ctx, a.Cfg.District, p.phone, code, ip)
+		id, err := a.Identity.BootstrapResident(ctx, a.Cfg.District, p.phone)
 		if err != nil {
 			return fmt.Errorf("app: demo %s: %w", p.role, err)
 		}
-		owner := &authz.Actor{AccountID: sess.AccountID, Kind: authz.KindResident, District: a.Cfg.District,
-			Grants: []authz.Grant{{Role: authz.RoleResident, Scope: authz.Self(sess.AccountID)}}}
+		owner := &authz.Actor{AccountID: id, Kind: authz.KindResident, District: a.Cfg.District,
+			Grants: []authz.Grant{{Role: authz.RoleResident, Scope: authz.Self(id)}}}
 		idNumber := check.MakeIDNumber("320113", time.Date(1985+i, 3, 1+i, 0, 0, 0, 0, time.UTC), 11+i)
-		if err := svc.UpdateRealName(ctx, owner, p.name, idNumber); err != nil {
+		if err := a.Identity.UpdateRealName(ctx, owner, p.name, idNumber); err != nil {
 			return fmt.Errorf("app: demo %s: %w", p.role, err)
 		}
-		if err := a.seedPublicRole(ctx, svc, owner, p.role); err != nil {
+		if err := a.seedPublicRole(ctx, owner, p.role); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (a *App) seedPublicRole(ctx context.Context, svc *identity.Service, owner *authz.Actor, role authz.Role) error {
+func (a *App) seedPublicRole(ctx context.Context, owner *authz.Actor, role authz.Role) error {
 	switch role {
 	case authz.RoleVolunteer:
 		// A volunteer serves in a community's time bank.
 		grant := authz.Grant{Role: role, Scope: authz.Scope{Kind: authz.ScopeCommunity, Code: "320113001001"}}
-		return svc.GrantRole(ctx, authz.System(a.Cfg.District), owner.AccountID, grant)
+		return a.Identity.GrantRole(ctx, authz.System(a.Cfg.District), owner.AccountID, grant)
 	case authz.RoleEnterprise:
-		_, err := svc.RegisterEnterprise(ctx, owner, demoEnterpriseCode, "南京栖霞示范餐饮有限公司")
+		_, err := a.Identity.RegisterEnterprise(ctx, owner, demoEnterpriseCode, "南京栖霞示范餐饮有限公司")
 		return err
 	}
 	return nil

@@ -1,9 +1,10 @@
-package app
+package app_test
 
 import (
 	"strings"
 	"testing"
 
+	_ "github.com/shanzhi-gov/shanzhi/internal/app" // every module's actions
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 )
 
