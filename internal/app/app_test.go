@@ -153,6 +153,10 @@ func TestStaffPagesNameUnitsAndFollowRoles(t *testing.T) {
 			t.Errorf("/console/staff lacks the unit name %s", want)
 		}
 	}
+	_, body = get(t, admin, srv.URL+"/console/org/communities/320113001001")
+	if !strings.Contains(body, "尧化社区网格员") {
+		t.Error("the community page does not name the seeded grid leader")
+	}
 	_, body = get(t, admin, srv.URL+"/console")
 	if !strings.Contains(body, "人员与权限") || !strings.Contains(body, "组织机构") {
 		t.Error("the administrator's console lacks its navigation")

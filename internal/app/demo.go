@@ -82,11 +82,14 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	if err != nil {
 		return nil, err
 	}
-	logins, fresh, err := a.seedStaff(ctx, depts)
+	logins, ids, err := a.seedStaff(ctx, depts)
 	if err != nil {
 		return nil, err
 	}
-	if fresh {
+	if len(ids) > 0 { // a fresh database
+		if err := a.seedPosts(ctx, ids, depts); err != nil {
+			return nil, err
+		}
 		if err := a.seedPublic(ctx); err != nil {
 			return nil, err
 		}
@@ -97,24 +100,40 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 	return logins, nil
 }
 
-// seedStaff creates the staff accounts; fresh is false when they existed.
-func (a *App) seedStaff(ctx context.Context, depts map[string]string) ([]DemoLogin, bool, error) {
+// seedStaff creates the staff accounts and returns the ids it created by
+// username (none when they existed already).
+func (a *App) seedStaff(ctx context.Context, depts map[string]string) ([]DemoLogin, map[string]int64, error) {
 	var logins []DemoLogin
-	fresh := true
+	ids := map[string]int64{}
 	for i, s := range demoStaff {
-		_, err := a.Identity.Bootstrap(ctx, identity.StaffInput{
+		id, err := a.Identity.Bootstrap(ctx, identity.StaffInput{
 			District: a.Cfg.District, Username: s.username, Password: DemoPassword, DisplayName: s.name,
 			Phone:  fmt.Sprintf("1390000%04d", i+1), // the welcome SMS shows in the simulator
 			Grants: []authz.Grant{{Role: s.role, Scope: s.scope(depts)}},
 		})
-		if apperr.CodeOf(err) == apperr.CodeConflict {
-			fresh = false
-		} else if err != nil {
-			return nil, false, fmt.Errorf("app: demo staff %s: %w", s.username, err)
+		switch {
+		case err == nil:
+			ids[s.username] = id
+		case apperr.CodeOf(err) != apperr.CodeConflict:
+			return nil, nil, fmt.Errorf("app: demo staff %s: %w", s.username, err)
 		}
 		logins = append(logins, DemoLogin{Role: s.role, Login: s.username, Secret: DemoPassword, Where: s.where})
 	}
-	return logins, fresh, nil
+	return logins, ids, nil
+}
+
+// seedPosts posts each demo staff member in the unit of their role and
+// makes the grid worker the leader of 尧化社区's first grid.
+func (a *App) seedPosts(ctx context.Context, ids map[string]int64, depts map[string]string) error {
+	sys := authz.System(a.Cfg.District)
+	for _, s := range demoStaff {
+		unit := s.scope(depts).Code
+		if _, err := a.Org.AssignPost(ctx, sys, org.PostInput{AccountID: ids[s.username], UnitCode: unit, Title: s.role.Name()}); err != nil {
+			return fmt.Errorf("app: demo post %s: %w", s.username, err)
+		}
+	}
+	_, err := a.Org.UpdateGrid(ctx, sys, "320113001001001", org.GridUpdate{Name: "尧化社区第1网格", LeaderAccountID: ids["wangge.yaohua"]})
+	return err
 }
 
 // seedPublic creates the public demo accounts without sending codes (so
