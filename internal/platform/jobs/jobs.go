@@ -48,19 +48,19 @@ type Queue struct {
 	inserter *river.Client[*sql.Tx]
 	worker   atomic.Pointer[river.Client[*sql.Tx]]
 	listener *pgxpool.Pool
-	events   *Events
 	periodic []*river.PeriodicJob
 	mu       sync.Mutex
 }
 
 // Options tune a Queue.
 type Options struct {
+	// Logger receives River's warnings and errors (New).
 	Logger *slog.Logger
-	// MaxWorkers is the number of jobs worked at once on this node.
+	// MaxWorkers is the number of jobs worked at once on this node (Start).
 	MaxWorkers int
-	// PollInterval is how often idle nodes look for new jobs.
+	// PollInterval is how often idle nodes look for new jobs (Start).
 	PollInterval time.Duration
-	// Events, when set, is told about every job outcome (for metrics).
+	// Events, when set, is told about every job outcome, e.g. for metrics (Start).
 	Events *Events
 }
 
@@ -69,7 +69,7 @@ func New(d *db.DB, opts Options) (*Queue, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	q := &Queue{d: d, log: opts.Logger, workers: river.NewWorkers(), events: opts.Events}
+	q := &Queue{d: d, log: opts.Logger, workers: river.NewWorkers()}
 	inserter, err := river.NewClient(q.driver(nil), &river.Config{Logger: q.riverLogger()})
 	if err != nil {
 		return nil, fmt.Errorf("jobs: new inserter: %w", err)

@@ -27,13 +27,9 @@ func (q *Queue) Start(ctx context.Context, opts Options) error {
 		closePool(listener)
 		return fmt.Errorf("jobs: start: %w", err)
 	}
-	events := opts.Events
-	if events == nil {
-		events = q.events
-	}
-	if events != nil {
+	if opts.Events != nil {
 		// Subscribe before starting so no early outcome is missed.
-		events.follow(client)
+		opts.Events.follow(client)
 	}
 	if err := client.Start(ctx); err != nil {
 		closePool(listener)
