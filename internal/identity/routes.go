@@ -142,10 +142,10 @@ func (h *Handlers) registerStaff(rt *web.Router) {
 // for every staff member and "人员与权限" for administrators.
 func Nav() []web.NavItem {
 	return []web.NavItem{
-		{Shell: web.ShellResident, Label: "我的", Href: AccountPath, Order: 90},
-		{Shell: web.ShellConsole, Label: "人员与权限", Href: StaffListPath, Order: 80,
+		{Shell: web.ShellResident, Label: "我的", Href: AccountPath, Hint: "实名信息、我的企业、登录安全", Order: 90},
+		{Shell: web.ShellConsole, Label: "人员与权限", Href: StaffListPath, Hint: "工作人员账号、角色和数据范围", Order: 80,
 			Roles: []authz.Role{authz.RoleAdmin}},
-		{Shell: web.ShellConsole, Label: "我的账号", Href: AccountPath, Order: 90},
+		{Shell: web.ShellConsole, Label: "我的账号", Href: AccountPath, Hint: "修改密码、动态验证码", Order: 90},
 	}
 }
 

@@ -47,6 +47,8 @@ type NavItem struct {
 	Shell Shell
 	Label string
 	Href  string
+	// Hint is a one-line description shown on the home pages' tiles.
+	Hint string
 	// Roles shows the item only to actors holding one of them; empty shows it
 	// to everyone (console items: to every signed-in actor).
 	Roles []authz.Role
