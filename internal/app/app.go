@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 
+	"github.com/shanzhi-gov/shanzhi/internal/catalog"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
@@ -29,6 +30,7 @@ type App struct {
 	SMS      notify.SMSSender
 	Identity *identity.Service
 	Org      *org.Service
+	Catalog  *catalog.Service
 	Metrics  *web.Metrics
 }
 
@@ -108,6 +110,7 @@ func (a *App) buildServices(ctx context.Context, deps Deps) error {
 	a.Jobs.AddPeriodic(identity.PeriodicJobs()...)
 	web.RegisterIdempotencyPurge(a.Jobs, a.DB, 0)
 	a.Org = org.New(a.DB)
+	a.Catalog = catalog.New(a.DB, catalog.OrgDepartments{Org: a.Org})
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/app"
 	"github.com/shanzhi-gov/shanzhi/internal/app/apptest"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 )
 
 func noRedirects() *http.Client {
@@ -168,5 +169,17 @@ func TestStaffPagesNameUnitsAndFollowRoles(t *testing.T) {
 	}
 	if resp, _ := get(t, worker, srv.URL+"/console/staff"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("grid worker on /console/staff: %d, want 403", resp.StatusCode)
+	}
+}
+
+func TestDemoCatalogueIsPublished(t *testing.T) {
+	srv := apptest.Start(t)
+	ctx := context.Background()
+	counts, err := srv.App.Catalog.Counts(ctx, authz.System("320113"), "320113")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Total < 60 || counts.Contactless == 0 {
+		t.Fatalf("demo catalogue in force: %+v, want at least 60 items, some contactless", counts)
 	}
 }

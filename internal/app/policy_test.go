@@ -19,6 +19,9 @@ import (
 var policy = map[string]string{
 	//                               R E F A I G P V L D
 	"audit.log.view":               ". . . . . . . . x x",
+	"catalog.item.edit":            ". . . . . . . . . x",
+	"catalog.item.publish":         ". . . . . . . . . x",
+	"catalog.item.view":            ". . x x x x . . x x",
 	"identity.account.manage":      ". . . . . . . . . x",
 	"identity.account.own":         "x x x x x x x x x x",
 	"identity.account.view":        ". . . . . . . . . x",
