@@ -183,3 +183,15 @@ func TestDemoCatalogueIsPublished(t *testing.T) {
 		t.Fatalf("demo catalogue in force: %+v, want at least 60 items, some contactless", counts)
 	}
 }
+
+func TestFrontDeskReadsTheCatalogueButCannotEditIt(t *testing.T) {
+	srv := apptest.Start(t)
+	desk := signInStaff(t, srv, "qianmo.yaohua")
+	resp, body := get(t, desk, srv.URL+"/console/catalog")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "食品经营许可") {
+		t.Fatalf("front desk on /console/catalog: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, desk, srv.URL+"/console/catalog/new"); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("front desk on the new-item editor: %d, want 403", resp.StatusCode)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/shanzhi-gov/shanzhi/internal/catalog"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -32,6 +33,9 @@ func (a *App) modules() []module {
 				opts = append(opts, identity.WithDemoSMSNote())
 			}
 			identity.NewHandlers(a.Identity, rd, a.Cfg.District, opts...).Register(rt)
+		}},
+		{catalog.Templates, catalog.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			catalog.NewHandlers(a.Catalog, rd, a.Cfg.District).Register(rt)
 		}},
 		{org.Templates, org.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			org.NewHandlers(a.Org, rd, a.Cfg.District, a.staffNames).Register(rt)

@@ -83,7 +83,7 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 // List lists the items of the actor's district with their latest version,
 // in implementation code order, for the staff console.
 func (s *Service) List(ctx context.Context, actor *authz.Actor, f Filter, p Page) (ListResult, error) {
-	if err := authz.Check(actor, actView, districtOf(actor)); err != nil {
+	if err := checkView(actor, districtOf(actor).Code); err != nil {
 		return ListResult{}, err
 	}
 	where, args, err := f.where(actor.District)

@@ -24,7 +24,7 @@ func (s *Service) GetVersion(ctx context.Context, actor *authz.Actor, implCode s
 	if err != nil || v.State != StateDraft {
 		return v, err
 	}
-	if err := authz.Check(actor, actView, authz.District(v.District)); err != nil {
+	if err := checkView(actor, v.District); err != nil {
 		if apperr.CodeOf(err) == apperr.CodeForbidden {
 			return Version{}, apperr.NotFound("事项 " + short(implCode) + " 没有第" + itoa(n) + "版")
 		}
@@ -35,7 +35,7 @@ func (s *Service) GetVersion(ctx context.Context, actor *authz.Actor, implCode s
 
 // History lists every version of an item, newest first, drafts included.
 func (s *Service) History(ctx context.Context, actor *authz.Actor, implCode string) ([]Version, error) {
-	if err := authz.Check(actor, actView, districtOf(actor)); err != nil {
+	if err := checkView(actor, districtOf(actor).Code); err != nil {
 		return nil, err
 	}
 	vs, err := readVersions(ctx, s.db, versionSelect+` WHERE i.impl_code = ? AND i.district = ? ORDER BY v.version DESC`,

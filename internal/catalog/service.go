@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -56,6 +57,20 @@ type Service struct {
 // New returns the catalogue service over d, checking department names
 // against depts.
 func New(d *db.DB, depts Departments) *Service { return &Service{db: d, depts: depts} }
+
+// checkView lets a holder of a viewing role anywhere in the district read
+// the district's catalogue, drafts and history included: the catalogue is
+// the district's common reference, not the data of one unit, so a front-desk
+// worker posted at a street centre reads it as a district leader does.
+func checkView(actor *authz.Actor, district string) error {
+	if err := authz.Check(actor, actView, authz.Scope{}); err != nil {
+		return err
+	}
+	if actor.District != district {
+		return apperr.Forbidden("您无权" + actView.Title)
+	}
+	return nil
+}
 
 // districtOf is the scope of the catalogue an actor works on: its own
 // district's (each district keeps its own catalogue).

@@ -25,6 +25,8 @@ CREATE TABLE catalog_items (
 );
 CREATE INDEX catalog_items_district ON catalog_items (district, status, impl_code);
 CREATE INDEX catalog_items_parent ON catalog_items (district, parent_code);
+-- Parents and bundles are checked by basic code at publication.
+CREATE INDEX catalog_items_basic_code ON catalog_items (district, basic_code);
 
 CREATE TABLE catalog_item_versions (
     id             INTEGER PRIMARY KEY,
