@@ -26,8 +26,18 @@ func runImport(ctx context.Context, args []string, out io.Writer) error {
 		return importDivisions(ctx, args[1:], out)
 	case "holidays":
 		return importHolidays(ctx, args[1:], out)
+	case "catalog":
+		return importCatalog(ctx, args[1:], out)
 	}
 	return errUsage
+}
+
+// runExport dispatches "export catalog".
+func runExport(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) == 0 || args[0] != "catalog" {
+		return errUsage
+	}
+	return exportCatalog(ctx, args[1:], out)
 }
 
 // importHolidays stores one holiday-cn year file; every node loads it at

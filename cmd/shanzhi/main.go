@@ -7,6 +7,8 @@
 //	shanzhi admin create …                 create a staff account (first administrator)
 //	shanzhi import divisions --district C  load a district's streets and communities
 //	shanzhi import holidays FILE.json      add a year of holidays and make-up workdays
+//	shanzhi import catalog [--publish] F   load a catalogue workbook (all or nothing)
+//	shanzhi export catalog FILE.xlsx       write the catalogue to a workbook
 //	shanzhi verify audit                   walk the audit hash chain and report breaks
 //	shanzhi keys                           print fresh secrets for SHANZHI_* variables
 //	shanzhi version                        print the version
@@ -38,6 +40,7 @@ func commands() map[string]command {
 		"migrate": runMigrate,
 		"admin":   runAdmin,
 		"import":  runImport,
+		"export":  runExport,
 		"verify":  runVerify,
 		"keys":    runKeys,
 		"version": func(_ context.Context, _ []string, out io.Writer) error {
@@ -95,6 +98,8 @@ commands:
   admin create --username U --password P --role R --scope KIND:CODE [--name N] [--phone PHONE]
   import divisions --district CODE [--from DIR]
   import holidays FILE.json
+  import catalog [--publish] FILE.xlsx   load service items from the Excel template (all or nothing)
+  export catalog FILE.xlsx               write the catalogue to the Excel template
   verify audit                   walk the audit hash chain and report every break
   keys                           print fresh secrets for SHANZHI_DATA_KEYS, SHANZHI_INDEX_KEYS, SHANZHI_SECRET
   version

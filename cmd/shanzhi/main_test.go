@@ -136,3 +136,34 @@ func tamper(t *testing.T, path, stmt string) {
 		}
 	}
 }
+
+func TestCatalogExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo")
+	if code, out := cli(t, "demo", "--dir", demo, "--addr", "127.0.0.1:0", "--smoke"); code != 0 {
+		t.Fatalf("demo: %d %q", code, out)
+	}
+	s, err := demoSecrets(filepath.Join(demo, "secrets.env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SHANZHI_DB", "sqlite:"+filepath.Join(demo, "shanzhi.db"))
+	t.Setenv("SHANZHI_DISTRICT", "320113")
+	t.Setenv("SHANZHI_DATA_KEYS", s.dataKeys)
+	t.Setenv("SHANZHI_INDEX_KEYS", s.indexKeys)
+	t.Setenv("SHANZHI_SECRET", s.secret)
+	book := filepath.Join(dir, "catalog.xlsx")
+	if code, out := cli(t, "export", "catalog", book); code != 0 {
+		t.Fatalf("export: %d %q", code, out)
+	}
+	code, out := cli(t, "import", "catalog", book)
+	if code != 0 || !strings.Contains(out, "imported 72 items") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+	if err := os.WriteFile(book, []byte("not a workbook"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := cli(t, "import", "catalog", book); code != 1 {
+		t.Fatalf("import of a non-xlsx file: %d %q", code, out)
+	}
+}
