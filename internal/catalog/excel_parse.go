@@ -27,30 +27,18 @@ func xlBuildItems(sheets map[string][]xlRecord, rep *ImportReport) ([]Item, []xl
 		}
 		return i, ok
 	}
-	for _, rec := range sheets[SheetMaterials] {
-		var m Material
-		xlParseRow(SheetMaterials, rec, xlMaterialColumns, &m, rep)
-		if i, ok := owner(SheetMaterials, rec); ok {
-			items[i].Materials = append(items[i].Materials, m)
-			origins[i].materials = append(origins[i].materials, rec.row)
-		}
-	}
-	for _, rec := range sheets[SheetSteps] {
-		var s Step
-		xlParseRow(SheetSteps, rec, xlStepColumns, &s, rep)
-		if i, ok := owner(SheetSteps, rec); ok {
-			items[i].Steps = append(items[i].Steps, s)
-			origins[i].steps = append(origins[i].steps, rec.row)
-		}
-	}
-	for _, rec := range sheets[SheetBasis] {
-		var b LegalBasis
-		xlParseRow(SheetBasis, rec, xlBasisColumns, &b, rep)
-		if i, ok := owner(SheetBasis, rec); ok {
-			items[i].LegalBasis = append(items[i].LegalBasis, b)
-			origins[i].basis = append(origins[i].basis, rec.row)
-		}
-	}
+	xlChildRows(SheetMaterials, sheets, xlMaterialColumns, rep, owner, func(i int, m Material, row int) {
+		items[i].Materials = append(items[i].Materials, m)
+		origins[i].materials = append(origins[i].materials, row)
+	})
+	xlChildRows(SheetSteps, sheets, xlStepColumns, rep, owner, func(i int, st Step, row int) {
+		items[i].Steps = append(items[i].Steps, st)
+		origins[i].steps = append(origins[i].steps, row)
+	})
+	xlChildRows(SheetBasis, sheets, xlBasisColumns, rep, owner, func(i int, b LegalBasis, row int) {
+		items[i].LegalBasis = append(items[i].LegalBasis, b)
+		origins[i].basis = append(origins[i].basis, row)
+	})
 	for _, rec := range sheets[SheetForm] {
 		fd := FormField{Options: []string{}, Columns: []FormField{}}
 		xlParseRow(SheetForm, rec, xlFormColumns, &fd, rep)
@@ -93,6 +81,20 @@ func xlParseRow[T any](sheet string, rec xlRecord, cols []xlColumn[T], v *T, rep
 	for _, c := range cols {
 		if msg := c.set(v, rec.cells[c.key]); msg != "" {
 			rep.add(sheet, rec.row, c.header, msg)
+		}
+	}
+}
+
+// xlChildRows parses the rows of a sheet whose rows belong to an item (by
+// impl_code) and hands each parsed value to add with its item's index and
+// its row number; rows of unknown items are reported by owner.
+func xlChildRows[T any](sheet string, sheets map[string][]xlRecord, cols []xlColumn[T], rep *ImportReport,
+	owner func(string, xlRecord) (int, bool), add func(i int, v T, row int)) {
+	for _, rec := range sheets[sheet] {
+		var v T
+		xlParseRow(sheet, rec, cols, &v, rep)
+		if i, ok := owner(sheet, rec); ok {
+			add(i, v, rec.row)
 		}
 	}
 }

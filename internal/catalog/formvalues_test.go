@@ -37,7 +37,7 @@ func TestFormDefinitionIsValid(t *testing.T) {
 
 func TestFormValidatePerType(t *testing.T) {
 	id := check.MakeIDNumber("320113", time.Date(1990, 5, 1, 0, 0, 0, 0, time.UTC), 12)
-	uscc := check.MakeCreditCode("91320113MA1XXXXX0")
+	uscc := check.MakeCreditCode("91320113MA1KQ7PB0")
 	badUSCC := uscc[:17] + map[bool]string{true: "1", false: "0"}[uscc[17] == '0']
 	cases := []struct {
 		field string
