@@ -35,7 +35,9 @@ func (a *App) modules() []module {
 			identity.NewHandlers(a.Identity, rd, a.Cfg.District, opts...).Register(rt)
 		}},
 		{catalog.Templates, catalog.Nav(), func(rt *web.Router, rd *web.Renderer) {
-			catalog.NewHandlers(a.Catalog, rd, a.Cfg.District).Register(rt)
+			catalog.NewHandlers(a.Catalog, rd, a.Cfg.District,
+				catalog.WithPlaces(catalogPlaces{org: a.Org, district: a.Cfg.District}),
+				catalog.WithStaffNames(a.staffNames)).Register(rt)
 		}},
 		{org.Templates, org.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			org.NewHandlers(a.Org, rd, a.Cfg.District, a.staffNames).Register(rt)

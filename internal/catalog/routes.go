@@ -25,14 +25,20 @@ func mustSub(f fs.FS, dir string) fs.FS {
 // Handlers serves the residents' guide pages, the staff console of the
 // catalogue and the /api/v1/items operations.
 type Handlers struct {
-	svc      *Service
-	rd       *web.Renderer
-	district string
+	svc        *Service
+	rd         *web.Renderer
+	district   string
+	places     Places
+	staffNames StaffNames
 }
 
 // NewHandlers returns the catalogue's handlers for the district's site.
-func NewHandlers(svc *Service, rd *web.Renderer, district string) *Handlers {
-	return &Handlers{svc: svc, rd: rd, district: district}
+func NewHandlers(svc *Service, rd *web.Renderer, district string, opts ...Option) *Handlers {
+	h := &Handlers{svc: svc, rd: rd, district: district}
+	for _, o := range opts {
+		o(h)
+	}
+	return h
 }
 
 // Register adds the catalogue's pages and API operations to rt.
