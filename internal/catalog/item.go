@@ -21,23 +21,31 @@ type Item struct {
 	Materials        []Material      `json:"materials"`         // 申请材料
 	Steps            []Step          `json:"steps"`             // 办理流程
 	LegalDays        int             `json:"legal_days"`        // 法定办结时限, working days
-	PromisedDays     int             `json:"promised_days"`     // 承诺办结时限, working days
-	Fee              Fee             `json:"fee"`
-	Place            string          `json:"place"`
-	Hours            string          `json:"hours"`
-	ConsultPhone     string          `json:"consult_phone"`
-	ComplaintPhone   string          `json:"complaint_phone"`
-	Visits           int             `json:"visits"` // 到现场次数, 0 = 不见面
-	Online           bool            `json:"online"`
-	Agent            bool            `json:"agent"`        // 代办
-	DoorToDoor       bool            `json:"door_to_door"` // 上门服务
-	SameCityPickup   bool            `json:"same_city_pickup"`
-	Commitment       Commitment      `json:"commitment"`   // 告知承诺
-	Bundle           []string        `json:"bundle"`       // 证照联办: impl codes approved together
-	LicenceType      string          `json:"licence_type"` // electronic licence it produces
-	Keywords         []string        `json:"keywords"`
-	LifeEvents       []string        `json:"life_events"`
-	Form             Form            `json:"form"`
+	// LegalDaysBasis cites the provision that sets LegalDays, e.g.
+	// 《中华人民共和国行政许可法》第四十二条; "" when no statute sets a limit
+	// and LegalDays is the provincial guide's customary value.
+	LegalDaysBasis string `json:"legal_days_basis"`
+	PromisedDays   int    `json:"promised_days"` // 承诺办结时限, working days
+	// DemoValues marks an item whose promised limit, place, hours and phone
+	// numbers are demonstration values, not a district's published promise;
+	// guides say so next to each such value.
+	DemoValues     bool       `json:"demo_values"`
+	Fee            Fee        `json:"fee"`
+	Place          string     `json:"place"`
+	Hours          string     `json:"hours"`
+	ConsultPhone   string     `json:"consult_phone"`
+	ComplaintPhone string     `json:"complaint_phone"`
+	Visits         int        `json:"visits"` // 到现场次数, 0 = 不见面
+	Online         bool       `json:"online"`
+	Agent          bool       `json:"agent"`        // 代办
+	DoorToDoor     bool       `json:"door_to_door"` // 上门服务
+	SameCityPickup bool       `json:"same_city_pickup"`
+	Commitment     Commitment `json:"commitment"`   // 告知承诺
+	Bundle         []string   `json:"bundle"`       // 证照联办: impl codes approved together
+	LicenceType    string     `json:"licence_type"` // electronic licence it produces
+	Keywords       []string   `json:"keywords"`
+	LifeEvents     []string   `json:"life_events"`
+	Form           Form       `json:"form"`
 }
 
 // LegalBasis is one citable provision the item rests on (设定依据).
