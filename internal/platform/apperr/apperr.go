@@ -22,6 +22,7 @@ const (
 	CodeUnauthorized Code = "unauthorized"
 	CodeConflict     Code = "conflict"
 	CodeTooMany      Code = "too_many_requests"
+	CodeTooLarge     Code = "too_large"
 	CodeUnavailable  Code = "unavailable"
 	CodeInternal     Code = "internal"
 )
@@ -61,6 +62,12 @@ func Invalid(field, message string) *Error {
 // NotFound returns a not-found error.
 func NotFound(message string) *Error { return New(CodeNotFound, message) }
 
+// TooLarge returns a request-too-large error naming the field that was
+// too large, e.g. an uploaded file over the limit.
+func TooLarge(field, message string) *Error {
+	return &Error{Code: CodeTooLarge, Message: message, Fields: map[string]string{field: message}}
+}
+
 // Forbidden returns a permission error.
 func Forbidden(message string) *Error { return New(CodeForbidden, message) }
 
@@ -98,6 +105,8 @@ func HTTPStatus(code Code) int {
 		return http.StatusConflict
 	case CodeTooMany:
 		return http.StatusTooManyRequests
+	case CodeTooLarge:
+		return http.StatusRequestEntityTooLarge
 	case CodeUnavailable:
 		return http.StatusServiceUnavailable
 	default:

@@ -62,8 +62,12 @@ func TestDecodeJSON(t *testing.T) {
 				}
 				return
 			}
+			want := apperr.CodeInvalid
+			if tc.status == 413 {
+				want = apperr.CodeTooLarge
+			}
 			e, ok := apperr.As(err)
-			if !ok || e.Code != apperr.CodeInvalid || StatusOf(err) != tc.status || !strings.Contains(e.Message, tc.message) {
+			if !ok || e.Code != want || StatusOf(err) != tc.status || !strings.Contains(e.Message, tc.message) {
 				t.Fatalf("got %v (status %d), want %d %q", err, StatusOf(err), tc.status, tc.message)
 			}
 			if tc.field != "" && e.Fields[tc.field] == "" {

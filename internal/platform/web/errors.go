@@ -34,7 +34,7 @@ var (
 // errTooLarge is the refusal of a body over limit bytes: 413, code invalid.
 func errTooLarge(limit int64) error {
 	msg := fmt.Sprintf("提交的内容过大，不能超过 %s", humanBytes(limit))
-	return withStatus(http.StatusRequestEntityTooLarge, apperr.Wrap(apperr.CodeInvalid, msg, &http.MaxBytesError{Limit: limit}))
+	return withStatus(http.StatusRequestEntityTooLarge, apperr.Wrap(apperr.CodeTooLarge, msg, &http.MaxBytesError{Limit: limit}))
 }
 
 // StatusOf returns the HTTP status err is answered with: its apperr code's

@@ -50,11 +50,12 @@ func TestWriteError(t *testing.T) {
 		{"unauthorized", apperr.New(apperr.CodeUnauthorized, "请先登录"), 401, "unauthorized", "请先登录", "", false},
 		{"conflict", apperr.Conflict("工单已被他人处理"), 409, "conflict", "工单已被他人处理", "", false},
 		{"too many", apperr.New(apperr.CodeTooMany, ""), 429, "too_many_requests", "操作过于频繁，请稍后再试", "", false},
+		{"file too large", apperr.TooLarge("file", "文件不能超过20MB"), 413, "too_large", "文件不能超过20MB", "file", false},
 		{"unavailable", apperr.Wrap(apperr.CodeUnavailable, "短信服务暂不可用", errors.New("dial tcp: refused")), 503, "unavailable", "短信服务暂不可用", "", true},
 		{"wrapped with context", fmt.Errorf("workorder: close: %w", apperr.NotFound("工单不存在")), 404, "not_found", "工单不存在", "", false},
 		{"internal", fmt.Errorf("workorder: list: %w", errors.New("pq: relation secret_table does not exist")), 500, "internal", "系统繁忙，请稍后重试", "", true},
 		{"explicit internal", apperr.Wrap(apperr.CodeInternal, "内部细节", errors.New("x")), 500, "internal", "系统繁忙，请稍后重试", "", true},
-		{"too large", errTooLarge(2048), 413, "invalid", "提交的内容过大，不能超过 2 KB", "", false},
+		{"too large", errTooLarge(2048), 413, "too_large", "提交的内容过大，不能超过 2 KB", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 func baseComponents() openapi.Components {
 	codes := []any{}
 	for _, c := range []apperr.Code{apperr.CodeInvalid, apperr.CodeNotFound, apperr.CodeForbidden,
-		apperr.CodeUnauthorized, apperr.CodeConflict, apperr.CodeTooMany, apperr.CodeUnavailable, apperr.CodeInternal} {
+		apperr.CodeUnauthorized, apperr.CodeConflict, apperr.CodeTooMany, apperr.CodeTooLarge, apperr.CodeUnavailable, apperr.CodeInternal} {
 		codes = append(codes, string(c))
 	}
 	errSchema := openapi.Schema{
