@@ -7,8 +7,6 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/calendar"
 )
 
-var cst = time.FixedZone("CST", 8*3600)
-
 func day(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, cst) }
 
 func TestLimitOverNationalDay(t *testing.T) {

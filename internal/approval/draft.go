@@ -1,0 +1,197 @@
+package approval
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/shanzhi-gov/shanzhi/internal/catalog"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/check"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
+)
+
+// Limits of what a draft may hold.
+const (
+	maxParties    = 50
+	maxPartyName  = 60
+	maxDraftBytes = 256 << 10 // the form values as JSON
+)
+
+// Draft is what an applicant edits before submitting.
+type Draft struct {
+	Form          map[string]any `json:"form"`
+	Parties       []Party        `json:"parties"`
+	UseCommitment bool           `json:"use_commitment"`
+}
+
+// CreateDraft starts an application for the item in force (and, when
+// withBundle, the items the catalogue bundles with it, 证照联办). The
+// application keeps these versions from now on.
+func (s *Service) CreateDraft(ctx context.Context, actor *authz.Actor, itemCode string, withBundle bool) (Filed, error) {
+	if err := authz.Check(actor, actApply, self(actor)); err != nil {
+		return Filed{}, err
+	}
+	main, err := s.Catalog.Get(ctx, itemCode)
+	if err != nil {
+		return Filed{}, err
+	}
+	if !main.Item.Online {
+		return Filed{}, apperr.Invalid("item", "该事项暂不支持网上申请，请到办事网点办理")
+	}
+	items := []catalog.Version{main}
+	if withBundle {
+		for _, code := range main.Item.Bundle {
+			v, err := s.Catalog.Get(ctx, code)
+			if err != nil {
+				return Filed{}, fmt.Errorf("approval: bundle item %s: %w", code, err)
+			}
+			items = append(items, v)
+		}
+	}
+	f := Filed{Items: items, Application: newApplication(actor, items)}
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		form, err := s.sealForm(nil)
+		if err != nil {
+			return err
+		}
+		a := &f.Application
+		a.CreatedAt, a.UpdatedAt = tx.Now(), tx.Now()
+		a.ID, err = tx.InsertID(ctx, `INSERT INTO applications (district, item_code, item_version, item_name, bundle,
+			applicant_id, applicant_kind, state, form, legal_days, promised_days, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.District, a.ItemCode, a.ItemVersion, a.ItemName,
+			formatBundle(a.Bundle), a.ApplicantID, a.ApplicantKind, a.State, form, a.LegalDays, a.PromisedDays, a.CreatedAt, a.UpdatedAt)
+		if err != nil {
+			return fmt.Errorf("approval: create draft: %w", err)
+		}
+		return addEvent(ctx, tx, a, actor, "create", "", "", false)
+	})
+	return f, err
+}
+
+// newApplication fills a draft from the items it is filed under: the
+// longest legal and promised limits of the bundle bind it.
+func newApplication(actor *authz.Actor, items []catalog.Version) Application {
+	main := items[0]
+	a := Application{District: main.District, ItemCode: main.ImplCode, ItemVersion: main.Number,
+		ItemName: main.Item.Name, ApplicantID: actor.AccountID, ApplicantKind: ApplicantResident,
+		State: StateDraft, Form: map[string]any{}, Parties: []Party{}, Revision: 1}
+	if actor.Has(authz.RoleEnterprise) {
+		a.ApplicantKind = ApplicantEnterprise
+	}
+	for i, v := range items {
+		if i > 0 {
+			a.Bundle = append(a.Bundle, ItemRef{Code: v.ImplCode, Version: v.Number})
+			a.ItemName += "＋" + v.Item.Name
+		}
+		a.LegalDays = max(a.LegalDays, v.Item.LegalDays)
+		a.PromisedDays = max(a.PromisedDays, v.Item.PromisedDays)
+	}
+	return a
+}
+
+// SaveDraft stores the applicant's edits (autosave). revision is the one
+// the applicant's page read: an edit from a stale page is refused rather
+// than overwriting a newer one.
+func (s *Service) SaveDraft(ctx context.Context, actor *authz.Actor, id int64, revision int, d Draft) (Application, error) {
+	if err := d.check(); err != nil {
+		return Application{}, err
+	}
+	var out Application
+	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+		a, err := s.ownForEdit(ctx, tx, actor, id, revision)
+		if err != nil {
+			return err
+		}
+		form, err := s.sealForm(d.Form)
+		if err != nil {
+			return err
+		}
+		if err := bump(ctx, tx, &a, a.State, "form = ?, use_commitment = ?", form, d.UseCommitment); err != nil {
+			return err
+		}
+		if err := s.saveParties(ctx, tx, a.ID, d.Parties); err != nil {
+			return err
+		}
+		a.Form, a.Parties, a.UseCommitment = d.Form, d.Parties, d.UseCommitment
+		out = a
+		return nil
+	})
+	return out, err
+}
+
+// ownForEdit loads the actor's own application for a change in tx; only
+// drafts and applications returned for correction can be edited.
+func (s *Service) ownForEdit(ctx context.Context, tx *db.Tx, actor *authz.Actor, id int64, revision int) (Application, error) {
+	if err := authz.Check(actor, actApply, self(actor)); err != nil {
+		return Application{}, err
+	}
+	a, err := s.loadApp(ctx, tx, id, tx.Engine().ForUpdate())
+	if err != nil {
+		return Application{}, err
+	}
+	if a.ApplicantID != actor.AccountID || a.District != actor.District {
+		return Application{}, apperr.NotFound("办件不存在")
+	}
+	if a.State != StateDraft && a.State != StateReturned {
+		return Application{}, apperr.Conflict("办件已" + a.State.Name() + "，不能再修改")
+	}
+	if revision != a.Revision {
+		return Application{}, apperr.Conflict("办件已在别处更新，请刷新后重试")
+	}
+	return a, nil
+}
+
+// check bounds a draft; the full check against the item's form runs at
+// submission, so a half-filled draft can still be saved.
+func (d Draft) check() error {
+	for i := range d.Parties {
+		d.Parties[i].normalize()
+	}
+	if len(d.Parties) > maxParties {
+		return apperr.Invalid("parties", fmt.Sprintf("相关人员不能超过%d人", maxParties))
+	}
+	for i, p := range d.Parties {
+		if err := p.check(fmt.Sprintf("parties[%d]", i)); err != nil {
+			return err
+		}
+	}
+	if raw, err := json.Marshal(d.Form); err != nil || len(raw) > maxDraftBytes {
+		return apperr.Invalid("form", "填写的内容过多")
+	}
+	return nil
+}
+
+// normalize writes codes the way they are stored and looked up.
+func (p *Party) normalize() {
+	if p.SubjectKind == "entity" {
+		p.Code = check.NormalizeCreditCode(p.Code)
+	} else {
+		p.Code = check.NormalizeIDNumber(p.Code)
+	}
+}
+
+// check validates one related person where it is named.
+func (p Party) check(field string) error {
+	if !p.Role.Valid() {
+		return apperr.Invalid(field+".role", "请选择相关人员的身份")
+	}
+	if n := utf8.RuneCountInString(p.Name); n == 0 || n > maxPartyName {
+		return apperr.Invalid(field+".name", "请填写姓名或名称（不超过60个字）")
+	}
+	switch p.SubjectKind {
+	case "person":
+		if err := check.IDNumber(p.Code); err != nil {
+			return apperr.Invalid(field+".code", p.Role.Name()+"的公民身份号码不正确："+err.Error())
+		}
+	case "entity":
+		if _, err := check.CreditCode(p.Code); err != nil {
+			return apperr.Invalid(field+".code", p.Role.Name()+"的统一社会信用代码不正确："+err.Error())
+		}
+	default:
+		return apperr.Invalid(field+".subject_kind", "请选择自然人或单位")
+	}
+	return nil
+}
