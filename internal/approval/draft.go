@@ -123,7 +123,9 @@ func (s *Service) SaveDraft(ctx context.Context, actor *authz.Actor, id int64, r
 }
 
 // ownForEdit loads the actor's own application for a change in tx; only
-// drafts and applications returned for correction can be edited.
+// drafts and applications returned for correction can be edited. A
+// revision of -1 skips the stale-page check (uploads, which replace one
+// material only).
 func (s *Service) ownForEdit(ctx context.Context, tx *db.Tx, actor *authz.Actor, id int64, revision int) (Application, error) {
 	if err := authz.Check(actor, actApply, self(actor)); err != nil {
 		return Application{}, err
@@ -138,7 +140,7 @@ func (s *Service) ownForEdit(ctx context.Context, tx *db.Tx, actor *authz.Actor,
 	if a.State != StateDraft && a.State != StateReturned {
 		return Application{}, apperr.Conflict("办件已" + a.State.Name() + "，不能再修改")
 	}
-	if revision != a.Revision {
+	if revision >= 0 && revision != a.Revision {
 		return Application{}, apperr.Conflict("办件已在别处更新，请刷新后重试")
 	}
 	return a, nil

@@ -31,8 +31,12 @@ var testNow = time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC)
 // fixture is an approval service over a database with Qixia's
 // organisation and the demo catalogue.
 type fixture struct {
-	svc   *Service
-	clock *clock.Manual
+	svc    *Service
+	clock  *clock.Manual
+	signer *testSigner
+	notes  *testNotifier
+	ident  testIdentity
+	credit testCredit
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -66,9 +70,12 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := New(Deps{DB: d, Keys: keys, Index: idx, Catalog: cat, Org: o, Files: files.New(d, keys),
-		Jobs: q, Calendar: calendar.Default()})
-	return &fixture{svc: svc, clock: c}
+	f := &fixture{clock: c, signer: &testSigner{}, notes: &testNotifier{},
+		ident: testIdentity{levels: map[int64]int{}}, credit: testCredit{black: map[string]bool{}, grey: map[string]bool{}}}
+	f.svc = New(Deps{DB: d, Keys: keys, Index: idx, Catalog: cat, Org: o, Files: files.New(d, keys),
+		Jobs: q, Calendar: calendar.Default(), Gates: Gates{Identity: f.ident, Credit: f.credit, Signer: f.signer,
+			Shared: SharedDataSimulator{}, Notify: f.notes}})
+	return f
 }
 
 func randomKey(n int) []byte {

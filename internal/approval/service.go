@@ -34,6 +34,7 @@ type Deps struct {
 	Files    *files.Store
 	Jobs     *jobs.Queue
 	Calendar *calendar.Calendar
+	Gates    Gates
 	Log      *slog.Logger
 }
 
@@ -56,4 +57,14 @@ func self(a *authz.Actor) authz.Scope {
 		return authz.Self(0)
 	}
 	return authz.Self(a.AccountID)
+}
+
+// Gates are the adapters to other modules and outside services an
+// application passes through at submission and on every change.
+type Gates struct {
+	Identity IdentityGate
+	Credit   CreditCheck
+	Signer   Signer
+	Shared   SharedData
+	Notify   Notifier
 }

@@ -46,6 +46,16 @@ type Item struct {
 	Keywords       []string   `json:"keywords"`
 	LifeEvents     []string   `json:"life_events"`
 	Form           Form       `json:"form"`
+	// IdentityLevel is the remote identity check an online application
+	// needs (1 SMS sign-in, 2 + carrier real-name check, 3 + face match);
+	// 0 means the default for the item's type (see approval).
+	IdentityLevel int `json:"identity_level"`
+	// CreditRules names the credit admission rule set checked at submission
+	// (see credit), "" for the default set.
+	CreditRules string `json:"credit_rules"`
+	// PartyRoles are the related persons an application must name, e.g.
+	// legal_rep, shareholder, director, supervisor, manager.
+	PartyRoles []string `json:"party_roles"`
 }
 
 // LegalBasis is one citable provision the item rests on (设定依据).

@@ -1,0 +1,220 @@
+package approval
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/shanzhi-gov/shanzhi/internal/catalog"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
+)
+
+// Identity levels (see the verify module): 1 SMS sign-in, 2 + carrier
+// real-name check, 3 + face match.
+const (
+	LevelSMS     = 1
+	LevelCarrier = 2
+	LevelFace    = 3
+)
+
+// PreReviewDays is the limit for pre-review: an application nobody has
+// looked at within 5 working days counts as accepted (行政许可法 Art. 32;
+// Art. 82: periods in working days).
+const PreReviewDays = 5
+
+// IdentityLevelOf is the identity level an item needs: its own setting, or
+// face match for licences and the carrier check for everything else.
+func IdentityLevelOf(it catalog.Item) int {
+	switch {
+	case it.IdentityLevel > 0:
+		return it.IdentityLevel
+	case it.ItemType == catalog.TypeLicence:
+		return LevelFace
+	}
+	return LevelCarrier
+}
+
+// Submit checks an application whole and hands it to the front desks:
+// every form answer against the items' forms (one form for a bundle,
+// 一表申请), every material provided or fetched, the related persons the
+// items require, the identity level, the credit admission check, and the
+// applicant's signature of the application (and of the commitment letter
+// when 告知承诺 is chosen). Any failure writes nothing but the credit
+// outcome, which the applicant is shown.
+func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revision int) (Filed, error) {
+	f, err := s.Get(ctx, actor, id)
+	if err != nil {
+		return Filed{}, err
+	}
+	if f.ApplicantID != actor.AccountID {
+		return Filed{}, apperr.NotFound("办件不存在")
+	}
+	if err := s.checkComplete(ctx, &f); err != nil {
+		return Filed{}, err
+	}
+	verification, err := s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(f))
+	if err != nil {
+		return Filed{}, err
+	}
+	credit, err := s.admit(ctx, &f)
+	if err != nil {
+		return Filed{}, err
+	}
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
+		a, err := s.ownForEdit(ctx, tx, actor, id, revision)
+		if err != nil {
+			return err
+		}
+		f.Application = a
+		if credit.Outcome == CreditRefuse {
+			return s.recordCreditRefusal(ctx, tx, actor, &f.Application, credit)
+		}
+		return s.file(ctx, tx, actor, &f, verification, credit)
+	})
+	if err != nil {
+		return Filed{}, err
+	}
+	if credit.Outcome == CreditRefuse {
+		return f, apperr.Forbidden("信用准入未通过：" + joinReasons(credit.Reasons))
+	}
+	return f, nil
+}
+
+// purposeOf names the identity verification of one application.
+func purposeOf(id int64) string { return fmt.Sprintf("application:%d", id) }
+
+// levelOf is the highest identity level the application's items need.
+func (s *Service) levelOf(f Filed) int {
+	level := LevelSMS
+	for _, v := range f.Items {
+		level = max(level, IdentityLevelOf(v.Item))
+	}
+	return level
+}
+
+// admit runs the credit check over the applicant's related persons with
+// the strictest rule set of the items.
+func (s *Service) admit(ctx context.Context, f *Filed) (CreditResult, error) {
+	req := CreditRequest{District: f.District, UseCommitment: f.UseCommitment, Parties: f.Parties}
+	for _, v := range f.Items {
+		if v.Item.CreditRules != "" {
+			req.RuleSet = v.Item.CreditRules
+		}
+	}
+	res, err := s.Gates.Credit.Admit(ctx, req)
+	if err != nil {
+		return CreditResult{}, fmt.Errorf("approval: credit check: %w", err)
+	}
+	return res, nil
+}
+
+// recordCreditRefusal keeps the refusal on the draft so the applicant and
+// staff can see why; the application stays a draft.
+func (s *Service) recordCreditRefusal(ctx context.Context, tx *db.Tx, actor *authz.Actor, a *Application, c CreditResult) error {
+	if err := bump(ctx, tx, a, a.State, "credit_outcome = ?, credit_decision = ?", c.Outcome, string(c.Decision)); err != nil {
+		return err
+	}
+	a.CreditOutcome = c.Outcome
+	return addEvent(ctx, tx, a, actor, "credit_refused", a.State, "信用准入未通过："+joinReasons(c.Reasons), false)
+}
+
+// file signs and submits in tx.
+func (s *Service) file(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, verification string, c CreditResult) error {
+	a := &f.Application
+	from := a.State
+	if a.Number == "" {
+		n, err := nextNumber(ctx, tx, a.District, numApplication)
+		if err != nil {
+			return err
+		}
+		a.Number = n
+	}
+	if err := s.signAll(ctx, tx, actor, f, verification); err != nil {
+		return err
+	}
+	if err := s.fetchShared(ctx, tx, f); err != nil {
+		return err
+	}
+	err := bump(ctx, tx, a, StateSubmitted, `number = ?, credit_outcome = ?, credit_decision = ?, verification_id = ?,
+		submitted_at = ?, claimed_by = NULL, claimed_at = NULL`, a.Number, c.Outcome, string(c.Decision), verification, tx.Now())
+	if err != nil {
+		return err
+	}
+	a.CreditOutcome, a.SubmittedAt = c.Outcome, tx.Now()
+	note := ""
+	if c.Outcome == CreditWarn {
+		note = "信用提示：" + joinReasons(c.Reasons)
+	}
+	kind := "submit"
+	if from == StateReturned {
+		kind = "resubmit"
+		if err := answerNotice(ctx, tx, a.ID); err != nil {
+			return err
+		}
+	}
+	if err := addEvent(ctx, tx, a, actor, kind, from, note, false); err != nil {
+		return err
+	}
+	return s.scheduleDeemedAcceptance(ctx, tx, a)
+}
+
+// signAll signs the application document and, for 告知承诺, the
+// commitment letter of every item that allows one.
+func (s *Service) signAll(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, verification string) error {
+	body, err := applicationDocument(f)
+	if err != nil {
+		return err
+	}
+	doc := SignDoc{Kind: "application", Ref: f.Number, Body: body, AccountID: actor.AccountID,
+		SignerName: actor.Name, Level: s.levelOf(*f), VerificationID: verification}
+	if _, err := s.Gates.Signer.Sign(ctx, tx, doc); err != nil {
+		return fmt.Errorf("approval: sign application: %w", err)
+	}
+	if !f.UseCommitment {
+		return nil
+	}
+	for _, v := range f.Items {
+		if !v.Item.Commitment.Allowed {
+			continue
+		}
+		doc.Kind, doc.Body = "commitment", []byte(v.Item.Name+"告知承诺书\n"+v.Item.Commitment.Text)
+		if _, err := s.Gates.Signer.Sign(ctx, tx, doc); err != nil {
+			return fmt.Errorf("approval: sign commitment: %w", err)
+		}
+	}
+	return nil
+}
+
+// applicationDocument is the canonical text of what the applicant signs:
+// the items and versions, the form answers and the related persons.
+func applicationDocument(f *Filed) ([]byte, error) {
+	return json.Marshal(struct {
+		Number  string         `json:"number"`
+		Item    ItemRef        `json:"item"`
+		Bundle  []ItemRef      `json:"bundle"`
+		Form    map[string]any `json:"form"`
+		Parties []Party        `json:"parties"`
+		Commit  bool           `json:"use_commitment"`
+	}{f.Number, ItemRef{f.ItemCode, f.ItemVersion}, f.Bundle, f.Form, f.Parties, f.UseCommitment})
+}
+
+// joinReasons writes reasons as one sentence.
+func joinReasons(rs []string) string {
+	out := ""
+	for i, r := range rs {
+		if i > 0 {
+			out += "；"
+		}
+		out += r
+	}
+	return out
+}
+
+// deemedAt is when an application submitted at t counts as accepted if
+// nobody pre-reviews it.
+func (s *Service) deemedAt(t time.Time) time.Time {
+	return s.Calendar.DeadlineAfterWorkdays(t, PreReviewDays, officeDay)
+}
