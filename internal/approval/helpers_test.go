@@ -41,6 +41,9 @@ type fixture struct {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
+	if tt, ok := t.(*testing.T); ok {
+		tt.Parallel() // each fixture has its own database; seeding dominates
+	}
 	ctx := context.Background()
 	c := clock.NewManual(testNow)
 	d := dbtest.Open(t, c)

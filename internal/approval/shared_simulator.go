@@ -23,5 +23,5 @@ func (SharedDataSimulator) Fetch(_ context.Context, district string, m catalog.M
 		kind = "电子证照(" + m.LicenceType + ")"
 	}
 	// The subject's code is personal data: the reference carries a digest.
-	return "[共享数据模拟器] " + kind + " " + m.Name + " #" + gm.SM3Hex([]byte(district+subject))[:12], nil
+	return "[共享数据模拟器] " + kind + " " + m.Name + " #" + gm.SM3Hex([]byte(district + subject))[:12], nil
 }
