@@ -85,6 +85,7 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *jobs.Job[CleanupArgs]) erro
 func RegisterWorkers(q *jobs.Queue, s *Service) {
 	jobs.Register(q, &WelcomeStaffWorker{s: s})
 	jobs.Register(q, &CleanupWorker{s: s})
+	jobs.Register(q, &NotifyAccountWorker{s: s})
 }
 
 // CleanupEvery is how often the cleanup job runs.

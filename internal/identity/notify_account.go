@@ -1,0 +1,67 @@
+package identity
+
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/riverqueue/river"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
+)
+
+// maxNoticeLen bounds a notice: about two SMS segments.
+const maxNoticeLen = 140
+
+// NotifyAccountArgs is an SMS notice to an account's own phone, queued by
+// other modules in the transaction of the change it reports. The text must
+// carry no personal data: job arguments are stored in clear.
+type NotifyAccountArgs struct {
+	AccountID int64  `json:"account_id"`
+	Text      string `json:"text"`
+}
+
+// Kind names the job.
+func (NotifyAccountArgs) Kind() string { return "identity.notify_account" }
+
+// NotifyAccountTx queues an SMS to the account's phone in tx; it is sent
+// once tx commits, by any node.
+func (s *Service) NotifyAccountTx(ctx context.Context, tx *db.Tx, accountID int64, text string) error {
+	if text == "" || utf8.RuneCountInString(text) > maxNoticeLen {
+		return apperr.Invalid("text", "通知内容应为1到140个字")
+	}
+	return s.q.InsertTx(ctx, tx, NotifyAccountArgs{AccountID: accountID, Text: text}, nil)
+}
+
+// NotifyAccountWorker sends queued notices.
+type NotifyAccountWorker struct {
+	river.WorkerDefaults[NotifyAccountArgs]
+	s *Service
+}
+
+// Work sends the notice; an account without a phone is skipped with a log
+// line, a failed send is retried by River.
+func (w *NotifyAccountWorker) Work(ctx context.Context, job *jobs.Job[NotifyAccountArgs]) error {
+	s := w.s
+	acc, err := accountByID(ctx, s.d, s.d.Engine, job.Args.AccountID, false)
+	if apperr.CodeOf(err) == apperr.CodeNotFound {
+		return river.JobCancel(fmt.Errorf("identity: notify: account %d is gone", job.Args.AccountID))
+	}
+	if err != nil {
+		return err
+	}
+	phone, err := s.open(ctxPhone, acc.phoneEnc)
+	if err != nil {
+		return err
+	}
+	if phone == "" {
+		s.log.InfoContext(ctx, "identity: account has no phone; notice not sent", "account_id", acc.id)
+		return nil
+	}
+	if err := s.sms.Send(ctx, phone, job.Args.Text); err != nil {
+		return fmt.Errorf("identity: notify %d (%s): %w", acc.id, sensitivePhone(phone).Masked(), err)
+	}
+	return nil
+}
