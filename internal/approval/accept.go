@@ -79,6 +79,9 @@ func (s *Service) accept(ctx context.Context, tx *db.Tx, actor *authz.Actor, a *
 	if err := s.createTasks(ctx, tx, a); err != nil {
 		return err
 	}
+	if err := s.scheduleClock(ctx, tx, a); err != nil {
+		return err
+	}
 	return s.notify(ctx, tx, a, "您的办件"+a.Number+"已受理（"+no+"），正在审批。")
 }
 

@@ -36,6 +36,7 @@ type Application struct {
 	Decision      string         `json:"decision,omitempty"`
 	DecisionNo    string         `json:"decision_no,omitempty"`
 	Reason        string         `json:"decision_reason,omitempty"`
+	SLAFlag       string         `json:"sla_flag,omitempty"` // warning | overdue
 	Revision      int            `json:"revision"`
 	CreatedAt     time.Time      `json:"created_at"`
 	SubmittedAt   time.Time      `json:"submitted_at,omitzero"`

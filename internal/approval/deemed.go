@@ -72,4 +72,5 @@ func (s *Service) AcceptByLaw(ctx context.Context, district string, id int64, su
 // RegisterWorkers adds the module's workers to q.
 func RegisterWorkers(q *jobs.Queue, s *Service) {
 	jobs.Register(q, &DeemedAcceptanceWorker{s: s})
+	jobs.Register(q, &ClockWorker{s: s})
 }

@@ -243,3 +243,28 @@ func TestQueueInboxAndTimeline(t *testing.T) {
 		t.Fatalf("mine = %+v, %v", list, err)
 	}
 }
+
+func TestConsultation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	app := f.submitted(t, 11)
+	if err := f.svc.PostMessage(ctx, resident(11), app.ID, "场所证明可以用租赁合同吗？"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.svc.PostMessage(ctx, frontDesk, app.ID, "可以，请上传双方签字的租赁合同。"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.svc.PostMessage(ctx, resident(12), app.ID, "我也问"); apperr.CodeOf(err) != apperr.CodeNotFound {
+		t.Errorf("stranger posted: %v", err)
+	}
+	if err := f.svc.PostMessage(ctx, resident(11), app.ID, strings.Repeat("问", 501)); apperr.CodeOf(err) != apperr.CodeInvalid {
+		t.Errorf("long message: %v", err)
+	}
+	ms, err := f.svc.Messages(ctx, resident(11), app.ID)
+	if err != nil || len(ms) != 2 || !ms[1].FromStaff || !strings.HasPrefix(ms[1].Author, "工作人员 ") {
+		t.Fatalf("messages = %+v, %v", ms, err)
+	}
+	if got := f.notes.sent[11]; len(got) == 0 || !strings.Contains(got[len(got)-1], "答复") {
+		t.Errorf("applicant not told of the answer: %v", got)
+	}
+}

@@ -29,7 +29,7 @@ type querier interface {
 const appColumns = `id, district, number, item_code, item_version, item_name, bundle, applicant_id,
 	applicant_kind, agent_id, state, form, use_commitment, credit_outcome, claimed_by, accepted_at,
 	accepted_by, accepted_point, acceptance_no, legal_days, promised_days, decided_at, decision,
-	decision_no, decision_reason, revision, created_at, submitted_at, updated_at`
+	decision_no, decision_reason, sla_flag, revision, created_at, submitted_at, updated_at`
 
 // appRow holds the nullable columns while scanning.
 type appRow struct {
@@ -48,7 +48,7 @@ func (s *Service) loadApp(ctx context.Context, q querier, id int64, lock string)
 		&a.ID, &a.District, &r.number, &a.ItemCode, &a.ItemVersion, &a.ItemName, &r.bundle, &a.ApplicantID,
 		&a.ApplicantKind, &r.agentID, &a.State, &r.form, &a.UseCommitment, &a.CreditOutcome, &r.claimedBy,
 		&r.acceptedAt, &r.acceptedBy, &a.AcceptedPoint, &r.acceptanceNo, &a.LegalDays, &a.PromisedDays,
-		&r.decidedAt, &a.Decision, &r.decisionNo, &a.Reason, &a.Revision, &a.CreatedAt, &r.submittedAt, &a.UpdatedAt)
+		&r.decidedAt, &a.Decision, &r.decisionNo, &a.Reason, &a.SLAFlag, &a.Revision, &a.CreatedAt, &r.submittedAt, &a.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Application{}, apperr.NotFound("办件不存在")
 	}
