@@ -34,24 +34,20 @@ func (s *Service) CreateDraft(ctx context.Context, actor *authz.Actor, itemCode 
 	if err := authz.Check(actor, actApply, self(actor)); err != nil {
 		return Filed{}, err
 	}
-	main, err := s.Catalog.Get(ctx, itemCode)
+	return s.createDraft(ctx, actor, nil, itemCode, withBundle)
+}
+
+// createDraft creates the draft for applicant, filed by agent when not nil.
+func (s *Service) createDraft(ctx context.Context, applicant, agent *authz.Actor, itemCode string, withBundle bool) (Filed, error) {
+	items, err := s.itemsInForce(ctx, itemCode, withBundle)
 	if err != nil {
 		return Filed{}, err
 	}
-	if !main.Item.Online {
-		return Filed{}, apperr.Invalid("item", "该事项暂不支持网上申请，请到办事网点办理")
+	f := Filed{Items: items, Application: newApplication(applicant, items)}
+	by := applicant
+	if agent != nil {
+		f.AgentID, by = agent.AccountID, agent
 	}
-	items := []catalog.Version{main}
-	if withBundle {
-		for _, code := range main.Item.Bundle {
-			v, err := s.Catalog.Get(ctx, code)
-			if err != nil {
-				return Filed{}, fmt.Errorf("approval: bundle item %s: %w", code, err)
-			}
-			items = append(items, v)
-		}
-	}
-	f := Filed{Items: items, Application: newApplication(actor, items)}
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		form, err := s.sealForm(nil)
 		if err != nil {
@@ -59,16 +55,42 @@ func (s *Service) CreateDraft(ctx context.Context, actor *authz.Actor, itemCode 
 		}
 		a := &f.Application
 		a.CreatedAt, a.UpdatedAt = tx.Now(), tx.Now()
+		var agentID any
+		if a.AgentID != 0 {
+			agentID = a.AgentID
+		}
 		a.ID, err = tx.InsertID(ctx, `INSERT INTO applications (district, item_code, item_version, item_name, bundle,
-			applicant_id, applicant_kind, state, form, legal_days, promised_days, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.District, a.ItemCode, a.ItemVersion, a.ItemName,
-			formatBundle(a.Bundle), a.ApplicantID, a.ApplicantKind, a.State, form, a.LegalDays, a.PromisedDays, a.CreatedAt, a.UpdatedAt)
+			applicant_id, applicant_kind, agent_id, state, form, legal_days, promised_days, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.District, a.ItemCode, a.ItemVersion, a.ItemName,
+			formatBundle(a.Bundle), a.ApplicantID, a.ApplicantKind, agentID, a.State, form, a.LegalDays, a.PromisedDays, a.CreatedAt, a.UpdatedAt)
 		if err != nil {
 			return fmt.Errorf("approval: create draft: %w", err)
 		}
-		return addEvent(ctx, tx, a, actor, "create", "", "", false)
+		return addEvent(ctx, tx, a, by, "create", "", "", false)
 	})
 	return f, err
+}
+
+// itemsInForce returns the item in force and, when asked, its bundle.
+func (s *Service) itemsInForce(ctx context.Context, itemCode string, withBundle bool) ([]catalog.Version, error) {
+	main, err := s.Catalog.Get(ctx, itemCode)
+	if err != nil {
+		return nil, err
+	}
+	if !main.Item.Online {
+		return nil, apperr.Invalid("item", "该事项暂不支持网上申请，请到办事网点办理")
+	}
+	items := []catalog.Version{main}
+	if withBundle {
+		for _, code := range main.Item.Bundle {
+			v, err := s.Catalog.Get(ctx, code)
+			if err != nil {
+				return nil, fmt.Errorf("approval: bundle item %s: %w", code, err)
+			}
+			items = append(items, v)
+		}
+	}
+	return items, nil
 }
 
 // newApplication fills a draft from the items it is filed under: the
@@ -122,20 +144,24 @@ func (s *Service) SaveDraft(ctx context.Context, actor *authz.Actor, id int64, r
 	return out, err
 }
 
-// ownForEdit loads the actor's own application for a change in tx; only
-// drafts and applications returned for correction can be edited. A
+// ownForEdit loads, for a change in tx, an application the actor files:
+// their own, or one they file as the applicant's authorised agent (代办).
+// Only drafts and applications returned for correction can be edited. A
 // revision of -1 skips the stale-page check (uploads, which replace one
 // material only).
 func (s *Service) ownForEdit(ctx context.Context, tx *db.Tx, actor *authz.Actor, id int64, revision int) (Application, error) {
-	if err := authz.Check(actor, actApply, self(actor)); err != nil {
-		return Application{}, err
+	if !actor.May(actApply, self(actor)) && !actor.May(actAgent, authz.Scope{}) {
+		return Application{}, authz.Check(actor, actApply, self(actor))
 	}
 	a, err := s.loadApp(ctx, tx, id, tx.Engine().ForUpdate())
 	if err != nil {
 		return Application{}, err
 	}
-	if a.ApplicantID != actor.AccountID || a.District != actor.District {
-		return Application{}, apperr.NotFound("办件不存在")
+	if ok, err := s.files(ctx, tx, actor, &a); err != nil || !ok {
+		if err == nil {
+			err = apperr.NotFound("办件不存在")
+		}
+		return Application{}, err
 	}
 	if a.State != StateDraft && a.State != StateReturned {
 		return Application{}, apperr.Conflict("办件已" + a.State.Name() + "，不能再修改")
@@ -144,6 +170,20 @@ func (s *Service) ownForEdit(ctx context.Context, tx *db.Tx, actor *authz.Actor,
 		return Application{}, apperr.Conflict("办件已在别处更新，请刷新后重试")
 	}
 	return a, nil
+}
+
+// files reports whether actor files a: as its applicant, or as its agent
+// under an authorisation that still stands.
+func (s *Service) files(ctx context.Context, q querier, actor *authz.Actor, a *Application) (bool, error) {
+	switch {
+	case a.District != actor.District:
+		return false, nil
+	case a.ApplicantID == actor.AccountID:
+		return actor.May(actApply, self(actor)), nil
+	case a.AgentID == actor.AccountID && actor.May(actAgent, authz.Scope{}):
+		return s.authorised(ctx, q, a.ApplicantID, actor.AccountID, a.ItemCode)
+	}
+	return false, nil
 }
 
 // check bounds a draft; the full check against the item's form runs at

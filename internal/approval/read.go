@@ -40,6 +40,8 @@ func (s *Service) mayRead(ctx context.Context, actor *authz.Actor, a *Applicatio
 	switch {
 	case a.ApplicantID == actor.AccountID && actor.May(actApply, authz.Self(actor.AccountID)):
 		return nil
+	case a.AgentID == actor.AccountID && actor.May(actAgent, authz.Scope{}):
+		return nil
 	case actor.May(actOversee, authz.District(a.District)):
 		return nil
 	case a.State != StateDraft && actor.May(actPreReview, authz.Scope{}):

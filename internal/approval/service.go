@@ -21,6 +21,7 @@ var (
 	actApply     = authz.Define("approval.apply", "提交办件申请", authz.RoleResident, authz.RoleEnterprise)
 	actPreReview = authz.Define("approval.prereview", "预审和受理办件", authz.RoleFrontDesk)
 	actApprove   = authz.Define("approval.approve", "审批办件", authz.RoleApprover)
+	actAgent     = authz.Define("approval.agent", "代办申请", authz.RoleFrontDesk)
 	actOversee   = authz.Define("approval.oversee", "查看全区办件", authz.RoleLeader, authz.RoleAdmin)
 )
 

@@ -49,13 +49,16 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 	if err != nil {
 		return Filed{}, err
 	}
-	if f.ApplicantID != actor.AccountID {
-		return Filed{}, apperr.NotFound("办件不存在")
+	if ok, err := s.files(ctx, s.DB, actor, &f.Application); err != nil || !ok {
+		if err == nil {
+			err = apperr.NotFound("办件不存在")
+		}
+		return Filed{}, err
 	}
 	if err := s.checkComplete(ctx, &f); err != nil {
 		return Filed{}, err
 	}
-	verification, err := s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(f))
+	verification, err := s.verifiedFiler(ctx, actor, &f)
 	if err != nil {
 		return Filed{}, err
 	}
@@ -81,6 +84,16 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 		return f, apperr.Forbidden("信用准入未通过：" + joinReasons(credit.Reasons))
 	}
 	return f, nil
+}
+
+// verifiedFiler returns the identity verification of whoever files: the
+// applicant's own remote check, or, for an agent, the applicant's signed
+// authorisation (the agent is a signed-in staff member).
+func (s *Service) verifiedFiler(ctx context.Context, actor *authz.Actor, f *Filed) (string, error) {
+	if f.AgentID == actor.AccountID && f.ApplicantID != actor.AccountID {
+		return s.authorisationOf(ctx, f.ApplicantID, actor.AccountID, f.ItemCode)
+	}
+	return s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(*f))
 }
 
 // purposeOf names the identity verification of one application.
