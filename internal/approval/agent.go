@@ -80,10 +80,22 @@ func (s *Service) AssignAgent(ctx context.Context, actor *authz.Actor, id, agent
 }
 
 // Authorise has the applicant sign the authorisation letter for the named
-// agent; from then the agent may file that item for them.
+// agent, after the carrier real-name check (for purpose "agency:<id>");
+// from then the agent may file that item for them.
 func (s *Service) Authorise(ctx context.Context, actor *authz.Actor, id int64) (Agency, error) {
+	purpose := fmt.Sprintf("agency:%d", id)
+	if err := authz.Check(actor, actApply, self(actor)); err != nil {
+		return Agency{}, err
+	}
+	if ag, err := loadAgency(ctx, s.DB, id, ""); err != nil || ag.ApplicantID != actor.AccountID {
+		return Agency{}, apperr.NotFound("代办申请不存在")
+	}
+	verification, err := s.Gates.Identity.Require(ctx, actor.AccountID, purpose, LevelCarrier)
+	if err != nil {
+		return Agency{}, err
+	}
 	var out Agency
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		ag, err := loadAgency(ctx, tx, id, tx.Engine().ForUpdate())
 		if err != nil || ag.ApplicantID != actor.AccountID || !actor.May(actApply, self(actor)) {
 			return apperr.NotFound("代办申请不存在")
@@ -91,9 +103,13 @@ func (s *Service) Authorise(ctx context.Context, actor *authz.Actor, id int64) (
 		if ag.AgentID == 0 || !ag.GrantedAt.IsZero() || !ag.RevokedAt.IsZero() {
 			return apperr.Conflict("尚未指定代办员，或已授权、已撤销")
 		}
+		name, err := s.Gates.Identity.Consume(ctx, tx, actor.AccountID, verification, purpose, LevelCarrier)
+		if err != nil {
+			return err
+		}
 		letter := fmt.Sprintf("授权委托书\n委托人账号 %d 委托代办员账号 %d 代为办理事项 %s 的申请、补正和领取。", ag.ApplicantID, ag.AgentID, ag.ItemCode)
-		ev, err := s.Gates.Signer.Sign(ctx, tx, SignDoc{Kind: "authorisation", Ref: fmt.Sprintf("agency:%d", ag.ID),
-			Body: []byte(letter), AccountID: actor.AccountID, SignerName: actor.Name, Level: LevelSMS})
+		ev, err := s.Gates.Signer.Sign(ctx, tx, SignDoc{Kind: "authorization", Ref: purpose, Body: []byte(letter),
+			AccountID: actor.AccountID, SignerName: name, Level: LevelCarrier, VerificationID: verification})
 		if err != nil {
 			return fmt.Errorf("approval: sign authorisation: %w", err)
 		}

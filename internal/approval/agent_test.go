@@ -29,10 +29,14 @@ func TestAgentFilesForTheApplicant(t *testing.T) {
 	if _, err := f.svc.Authorise(ctx, resident(12), ag.ID); apperr.CodeOf(err) != apperr.CodeNotFound {
 		t.Errorf("another resident authorised: %v", err)
 	}
+	if _, err := f.svc.Authorise(ctx, resident(11), ag.ID); apperr.CodeOf(err) != apperr.CodeForbidden {
+		t.Errorf("authorised without the real-name check: %v", err)
+	}
+	f.ident.levels[11] = LevelCarrier
 	if _, err := f.svc.Authorise(ctx, resident(11), ag.ID); err != nil {
 		t.Fatal(err)
 	}
-	if f.signer.docs[len(f.signer.docs)-1].Kind != "authorisation" {
+	if f.signer.docs[len(f.signer.docs)-1].Kind != "authorization" {
 		t.Error("authorisation letter not signed")
 	}
 	app, err := f.svc.CreateDraftFor(ctx, frontDesk, ag.ID, true)

@@ -22,6 +22,13 @@ func (g testIdentity) Require(_ context.Context, account int64, purpose string, 
 	return "ver-" + purpose, nil
 }
 
+func (g testIdentity) Consume(_ context.Context, _ *db.Tx, account int64, id, purpose string, level int) (string, error) {
+	if g.levels[account] < level || id != "ver-"+purpose {
+		return "", apperr.Forbidden("身份核验已失效")
+	}
+	return "王小栖", nil
+}
+
 // testCredit refuses parties whose code is in black, warns for grey.
 type testCredit struct{ black, grey map[string]bool }
 

@@ -14,6 +14,9 @@ type IdentityGate interface {
 	// Require returns the id of the verification that meets level for the
 	// purpose, or an error naming the missing step.
 	Require(ctx context.Context, accountID int64, purpose string, level int) (verificationID string, err error)
+	// Consume uses the verification up inside the transaction that relies on
+	// it (single use) and returns the real name it verified, for signatures.
+	Consume(ctx context.Context, tx *db.Tx, accountID int64, verificationID, purpose string, level int) (verifiedName string, err error)
 }
 
 // CreditCheck runs the credit admission check (信用准入) of the applicant and

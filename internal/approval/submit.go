@@ -75,7 +75,11 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 		if credit.Outcome == CreditRefuse {
 			return s.recordCreditRefusal(ctx, tx, actor, &f.Application, credit)
 		}
-		return s.file(ctx, tx, actor, &f, verification, credit)
+		signer, err := s.signerOf(ctx, tx, actor, &f, verification)
+		if err != nil {
+			return err
+		}
+		return s.file(ctx, tx, actor, &f, signer, credit)
 	})
 	if err != nil {
 		return Filed{}, err
@@ -94,6 +98,24 @@ func (s *Service) verifiedFiler(ctx context.Context, actor *authz.Actor, f *File
 		return s.authorisationOf(ctx, f.ApplicantID, actor.AccountID, f.ItemCode)
 	}
 	return s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(*f))
+}
+
+// signerOf uses up the applicant's verification in tx and names who signs:
+// the verified real name, or the agent under the authorisation.
+func (s *Service) signerOf(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, verification string) (SignDoc, error) {
+	doc := SignDoc{AccountID: actor.AccountID, SignerName: actor.Name, Level: LevelSMS, VerificationID: verification}
+	if f.AgentID == actor.AccountID && f.ApplicantID != actor.AccountID {
+		return doc, nil
+	}
+	doc.Level = s.levelOf(*f)
+	name, err := s.Gates.Identity.Consume(ctx, tx, actor.AccountID, verification, purposeOf(f.ID), doc.Level)
+	if err != nil {
+		return SignDoc{}, err
+	}
+	if name != "" {
+		doc.SignerName = name
+	}
+	return doc, nil
 }
 
 // purposeOf names the identity verification of one application.
@@ -135,7 +157,7 @@ func (s *Service) recordCreditRefusal(ctx context.Context, tx *db.Tx, actor *aut
 }
 
 // file signs and submits in tx.
-func (s *Service) file(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, verification string, c CreditResult) error {
+func (s *Service) file(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, signer SignDoc, c CreditResult) error {
 	a := &f.Application
 	from := a.State
 	if a.Number == "" {
@@ -145,14 +167,14 @@ func (s *Service) file(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Fi
 		}
 		a.Number = n
 	}
-	if err := s.signAll(ctx, tx, actor, f, verification); err != nil {
+	if err := s.signAll(ctx, tx, f, signer); err != nil {
 		return err
 	}
 	if err := s.fetchShared(ctx, tx, f); err != nil {
 		return err
 	}
 	err := bump(ctx, tx, a, StateSubmitted, `number = ?, credit_outcome = ?, credit_decision = ?, verification_id = ?,
-		submitted_at = ?, claimed_by = NULL, claimed_at = NULL`, a.Number, c.Outcome, string(c.Decision), verification, tx.Now())
+		submitted_at = ?, claimed_by = NULL, claimed_at = NULL`, a.Number, c.Outcome, string(c.Decision), signer.VerificationID, tx.Now())
 	if err != nil {
 		return err
 	}
@@ -176,13 +198,12 @@ func (s *Service) file(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Fi
 
 // signAll signs the application document and, for 告知承诺, the
 // commitment letter of every item that allows one.
-func (s *Service) signAll(ctx context.Context, tx *db.Tx, actor *authz.Actor, f *Filed, verification string) error {
+func (s *Service) signAll(ctx context.Context, tx *db.Tx, f *Filed, doc SignDoc) error {
 	body, err := applicationDocument(f)
 	if err != nil {
 		return err
 	}
-	doc := SignDoc{Kind: "application", Ref: f.Number, Body: body, AccountID: actor.AccountID,
-		SignerName: actor.Name, Level: s.levelOf(*f), VerificationID: verification}
+	doc.Kind, doc.Ref, doc.Body = "application", f.Number, body
 	if _, err := s.Gates.Signer.Sign(ctx, tx, doc); err != nil {
 		return fmt.Errorf("approval: sign application: %w", err)
 	}
