@@ -90,10 +90,11 @@ func (s *Service) Authorise(ctx context.Context, actor *authz.Actor, id int64) (
 	if ag, err := loadAgency(ctx, s.DB, id, ""); err != nil || ag.ApplicantID != actor.AccountID {
 		return Agency{}, apperr.NotFound("代办申请不存在")
 	}
-	verification, err := s.Gates.Identity.Require(ctx, actor.AccountID, purpose, LevelCarrier)
+	verified, err := s.Gates.Identity.Require(ctx, actor.AccountID, purpose, LevelCarrier)
 	if err != nil {
 		return Agency{}, err
 	}
+	verification := verified.ID
 	var out Agency
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		ag, err := loadAgency(ctx, tx, id, tx.Engine().ForUpdate())

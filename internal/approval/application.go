@@ -72,6 +72,7 @@ type PartyRole string
 
 // The roles of related persons.
 const (
+	PartyApplicant   PartyRole = "applicant"   // 申请人 (as verified; not entered in a draft)
 	PartyLegalRep    PartyRole = "legal_rep"   // 法定代表人 / 经营者
 	PartyShareholder PartyRole = "shareholder" // 股东
 	PartyDirector    PartyRole = "director"    // 董事
@@ -81,7 +82,7 @@ const (
 )
 
 var partyRoleNames = map[PartyRole]string{
-	PartyLegalRep: "法定代表人", PartyShareholder: "股东", PartyDirector: "董事",
+	PartyApplicant: "申请人", PartyLegalRep: "法定代表人", PartyShareholder: "股东", PartyDirector: "董事",
 	PartySupervisor: "监事", PartyManager: "经理", PartyAgent: "委托代理人",
 }
 

@@ -217,7 +217,7 @@ func (p *Party) normalize() {
 
 // check validates one related person where it is named.
 func (p Party) check(field string) error {
-	if !p.Role.Valid() {
+	if !p.Role.Valid() || p.Role == PartyApplicant {
 		return apperr.Invalid(field+".role", "请选择相关人员的身份")
 	}
 	if n := utf8.RuneCountInString(p.Name); n == 0 || n > maxPartyName {

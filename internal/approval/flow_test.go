@@ -236,6 +236,14 @@ func TestSubmitRefusals(t *testing.T) {
 	if got.State != StateDraft || got.CreditOutcome != CreditRefuse || got.Number != "" {
 		t.Fatalf("after credit refusal: %s %q %q", got.State, got.CreditOutcome, got.Number)
 	}
+	// The applicant themself, as verified, is checked too.
+	f.credit.black[goodID] = false
+	f.credit.black[applicantID] = true
+	if _, err := f.svc.Submit(ctx, resident(11), app.ID, got.Revision); apperr.CodeOf(err) != apperr.CodeForbidden {
+		t.Fatalf("submit by a blacklisted applicant: %v", err)
+	}
+	f.credit.black[applicantID] = false
+	got, _ = f.svc.Get(ctx, resident(11), app.ID)
 	// An incomplete form lists every problem at once.
 	f.credit.black[goodID] = false
 	d := Draft{Form: map[string]any{"premises": "上海市浦东新区"}, Parties: got.Parties}

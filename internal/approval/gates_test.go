@@ -15,11 +15,11 @@ import (
 // testIdentity passes accounts that have verified to a level.
 type testIdentity struct{ levels map[int64]int }
 
-func (g testIdentity) Require(_ context.Context, account int64, purpose string, level int) (string, error) {
+func (g testIdentity) Require(_ context.Context, account int64, purpose string, level int) (Verified, error) {
 	if g.levels[account] < level {
-		return "", apperr.Forbidden("请先完成身份核验")
+		return Verified{}, apperr.Forbidden("请先完成身份核验")
 	}
-	return "ver-" + purpose, nil
+	return Verified{ID: "ver-" + purpose, Name: "王小栖", IDNumber: applicantID}, nil
 }
 
 func (g testIdentity) Consume(_ context.Context, _ *db.Tx, account int64, id, purpose string, level int) (string, error) {
@@ -76,3 +76,7 @@ func (n *testNotifier) Notify(_ context.Context, _ *db.Tx, account int64, text s
 	n.sent[account] = append(n.sent[account], text)
 	return nil
 }
+
+// applicantID is the ID number the test identity gate verifies for every
+// applicant (valid check digit).
+const applicantID = "320113198505120031"

@@ -11,12 +11,21 @@ import (
 // the remote identity checks (身份核验) an item needs. The app wires it to
 // the verify module.
 type IdentityGate interface {
-	// Require returns the id of the verification that meets level for the
-	// purpose, or an error naming the missing step.
-	Require(ctx context.Context, accountID int64, purpose string, level int) (verificationID string, err error)
+	// Require returns the verification that meets level for the purpose,
+	// or an error naming the missing step.
+	Require(ctx context.Context, accountID int64, purpose string, level int) (Verified, error)
 	// Consume uses the verification up inside the transaction that relies on
 	// it (single use) and returns the real name it verified, for signatures.
 	Consume(ctx context.Context, tx *db.Tx, accountID int64, verificationID, purpose string, level int) (verifiedName string, err error)
+}
+
+// Verified is a passed identity verification: its id and, once the
+// carrier real-name check passed, the verified name and ID number (the
+// applicant's own subject for the credit check).
+type Verified struct {
+	ID       string
+	Name     string
+	IDNumber string
 }
 
 // CreditCheck runs the credit admission check (信用准入) of the applicant and

@@ -58,11 +58,11 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 	if err := s.checkComplete(ctx, &f); err != nil {
 		return Filed{}, err
 	}
-	verification, err := s.verifiedFiler(ctx, actor, &f)
+	verified, err := s.verifiedFiler(ctx, actor, &f)
 	if err != nil {
 		return Filed{}, err
 	}
-	credit, err := s.admit(ctx, &f)
+	credit, err := s.admit(ctx, &f, verified)
 	if err != nil {
 		return Filed{}, err
 	}
@@ -75,7 +75,7 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 		if credit.Outcome == CreditRefuse {
 			return s.recordCreditRefusal(ctx, tx, actor, &f.Application, credit)
 		}
-		signer, err := s.signerOf(ctx, tx, actor, &f, verification)
+		signer, err := s.signerOf(ctx, tx, actor, &f, verified.ID)
 		if err != nil {
 			return err
 		}
@@ -93,9 +93,10 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 // verifiedFiler returns the identity verification of whoever files: the
 // applicant's own remote check, or, for an agent, the applicant's signed
 // authorisation (the agent is a signed-in staff member).
-func (s *Service) verifiedFiler(ctx context.Context, actor *authz.Actor, f *Filed) (string, error) {
+func (s *Service) verifiedFiler(ctx context.Context, actor *authz.Actor, f *Filed) (Verified, error) {
 	if f.AgentID == actor.AccountID && f.ApplicantID != actor.AccountID {
-		return s.authorisationOf(ctx, f.ApplicantID, actor.AccountID, f.ItemCode)
+		ev, err := s.authorisationOf(ctx, f.ApplicantID, actor.AccountID, f.ItemCode)
+		return Verified{ID: ev}, err
 	}
 	return s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(*f))
 }
@@ -130,10 +131,13 @@ func (s *Service) levelOf(f Filed) int {
 	return level
 }
 
-// admit runs the credit check over the applicant's related persons with
-// the strictest rule set of the items.
-func (s *Service) admit(ctx context.Context, f *Filed) (CreditResult, error) {
+// admit runs the credit check over the applicant (as verified) and the
+// related persons, with the strictest rule set of the items.
+func (s *Service) admit(ctx context.Context, f *Filed, v Verified) (CreditResult, error) {
 	req := CreditRequest{District: f.District, UseCommitment: f.UseCommitment, Parties: f.Parties}
+	if v.IDNumber != "" {
+		req.Parties = append([]Party{{Role: PartyApplicant, SubjectKind: "person", Name: v.Name, Code: v.IDNumber}}, f.Parties...)
+	}
 	for _, v := range f.Items {
 		if v.Item.CreditRules != "" {
 			req.RuleSet = v.Item.CreditRules
