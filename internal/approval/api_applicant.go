@@ -130,3 +130,35 @@ func (h *Handlers) registerMessageAPI(rt *web.Router) {
 			return s.Messages(r.Context(), web.ActorFrom(r.Context()), id)
 		}))
 }
+
+func (h *Handlers) registerDetailAPI(rt *web.Router) {
+	s := h.svc
+	rt.API(op("GET", "/applications/{id}/detail", "getApplicationDetail", "办件详情",
+		"办件、材料、审批环节、一次性告知、时限；工作人员另见信用核查结果。", nil, 200, Detail{}),
+		handle(200, func(r *http.Request, id int64, _ none) (any, error) {
+			return s.Detail(r.Context(), web.ActorFrom(r.Context()), id)
+		}))
+	rt.API(web.Op{Method: "GET", Path: "/applications/{id}/files/{file}", OperationID: "getMaterialFile", Summary: "查看材料文件",
+		Description: "可查看办件的人可下载其材料。", Tags: apiTags, Auth: true,
+		Responses: map[int]web.Response{200: {Description: "文件内容（PDF、JPG 或 PNG）"}, 404: {Description: "材料不存在", Body: errorBody}}},
+		h.apiFile)
+}
+
+// apiFile sends one material file.
+func (h *Handlers) apiFile(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		web.WriteError(w, r, err)
+		return
+	}
+	f, data, err := h.svc.OpenMaterial(r.Context(), web.ActorFrom(r.Context()), id, r.PathValue("file"))
+	if err != nil {
+		web.WriteError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", f.Kind.ContentType())
+	w.Header().Set("Content-Disposition", "inline")
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Write(data)
+}

@@ -268,3 +268,43 @@ func TestConsultation(t *testing.T) {
 		t.Errorf("applicant not told of the answer: %v", got)
 	}
 }
+
+func TestDetailAndMaterialFiles(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	app := f.accepted(t, 11)
+	d, err := f.svc.Detail(ctx, frontDesk, app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Tasks) != 4 || d.CreditDecision == "" || d.Clock.PromisedDue.IsZero() || d.Clock.Standing == "" {
+		t.Fatalf("detail = tasks %d credit %q clock %+v", len(d.Tasks), d.CreditDecision, d.Clock)
+	}
+	var file string
+	fetched := 0
+	for _, m := range d.Materials {
+		if m.File != nil {
+			file = m.File.ID
+		}
+		if m.Fetched != "" {
+			fetched++
+		}
+	}
+	if file == "" || fetched == 0 {
+		t.Fatalf("materials: file %q, fetched %d", file, fetched)
+	}
+	mine, _ := f.svc.Detail(ctx, resident(11), app.ID)
+	if mine.CreditDecision != "" {
+		t.Error("applicant sees the staff's credit decision")
+	}
+	if _, data, err := f.svc.OpenMaterial(ctx, reviewer, app.ID, file); err != nil || string(data) != string(pdfBytes) {
+		t.Errorf("reviewer reads the material: %v", err)
+	}
+	if _, _, err := f.svc.OpenMaterial(ctx, resident(12), app.ID, file); apperr.CodeOf(err) != apperr.CodeNotFound {
+		t.Errorf("stranger read the material: %v", err)
+	}
+	other := f.submitted(t, 13)
+	if _, _, err := f.svc.OpenMaterial(ctx, frontDesk, other.ID, file); apperr.CodeOf(err) != apperr.CodeNotFound {
+		t.Errorf("file read through another application: %v", err)
+	}
+}

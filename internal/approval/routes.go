@@ -21,6 +21,7 @@ func (h *Handlers) Register(rt *web.Router) {
 	h.registerApplicantAPI(rt)
 	h.registerStaffAPI(rt)
 	h.registerMessageAPI(rt)
+	h.registerDetailAPI(rt)
 }
 
 // maxBody bounds JSON bodies: a form with tables of staff fits.
