@@ -113,3 +113,12 @@ func (h *Handlers) registerTaskAPI(rt *web.Router) {
 			return none{}, s.Suspend(r.Context(), web.ActorFrom(r.Context()), id, in.Kind, in.Reason)
 		}))
 }
+
+func (h *Handlers) registerOverviewAPI(rt *web.Router) {
+	s := h.svc
+	rt.API(op("GET", "/applications/expiring", "listExpiring", "临期和超期办件",
+		"按部门、按受理网点统计即将超过和已超过承诺时限的办件。领导和管理员看全区，审批人员看本部门。", nil, 200, Expiring{}),
+		handle(200, func(r *http.Request, _ int64, _ none) (any, error) {
+			return s.Expiring(r.Context(), web.ActorFrom(r.Context()))
+		}))
+}

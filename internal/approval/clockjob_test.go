@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
@@ -66,5 +68,29 @@ func TestClockFlagsAndReminders(t *testing.T) {
 	got, _ = f.svc.Get(ctx, resident(11), app.ID)
 	if got.SLAFlag != FlagOverdue {
 		t.Fatalf("flag = %q", got.SLAFlag)
+	}
+}
+
+func TestExpiringView(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	app := f.accepted(t, 11)
+	f.clock.Set(f.svc.flagAt(Limit{Days: app.PromisedDays, Start: app.AcceptedAt}, FlagOverdue, testNow).Add(time.Hour))
+	if _, err := f.svc.RaiseFlag(ctx, district, app.ID, FlagOverdue); err != nil {
+		t.Fatal(err)
+	}
+	leader := staff(40, authz.RoleLeader, authz.ScopeDistrict, district)
+	for _, who := range []*authz.Actor{leader, reviewer} {
+		v, err := f.svc.Expiring(ctx, who)
+		if err != nil || len(v.Items) != 1 || len(v.ByDepartment) != 1 || v.ByDepartment[0].Overdue != 1 ||
+			len(v.ByPoint) != 1 || v.ByPoint[0].Code != "320113001P01" {
+			t.Fatalf("%v: %+v, %v", who.Roles(), v, err)
+		}
+	}
+	if v, err := f.svc.Expiring(ctx, otherDept); err != nil || len(v.Items) != 0 {
+		t.Errorf("another department sees %+v, %v", v, err)
+	}
+	if _, err := f.svc.Expiring(ctx, resident(11)); apperr.CodeOf(err) != apperr.CodeForbidden {
+		t.Errorf("resident saw the view: %v", err)
 	}
 }

@@ -22,6 +22,7 @@ func (h *Handlers) Register(rt *web.Router) {
 	h.registerStaffAPI(rt)
 	h.registerMessageAPI(rt)
 	h.registerDetailAPI(rt)
+	h.registerOverviewAPI(rt)
 }
 
 // maxBody bounds JSON bodies: a form with tables of staff fits.
