@@ -19,12 +19,14 @@ type APIItem struct {
 var opListItems = web.Op{Method: "GET", Path: "/items", OperationID: "listItems", Tags: []string{"事项清单"},
 	Summary: "搜索和浏览事项",
 	Description: "列出现行有效的已发布事项。带 q 时按居民用语搜索（同义词、关键词、字词匹配），按相关度排序并给出匹配词；" +
-		"不带 q 时按实施编码排序。无需登录。",
+		"不带 q 时按实施编码排序。level、channel、point 可同时使用，结果须同时满足。无需登录。",
 	Query: []web.Param{
 		{Name: "q", Description: "搜索内容，不超过100个字"},
 		{Name: "type", Description: "事项类型代码，如 01 行政许可、20 公共服务"},
 		{Name: "department", Description: "主管部门简称，如 区市场监管局"},
-		{Name: "level", Description: "行使层级：district、street 或 community"},
+		{Name: "level", Description: "行使层级：district（区级）、street（街道）或 community（社区），只列该层级网点可受理的事项"},
+		{Name: "channel", Description: "办理渠道：online 只列可在手机上办理（网上办）的事项"},
+		{Name: "point", Description: "办事网点编号，如 320113001P01：只列该网点按其层级可受理的事项（区街同权）；没有这个网点时返回 400"},
 		{Name: "life_event", Description: "人生大事，如 出生、开办企业、养老"},
 		{Name: "limit", Description: "每页条数，1 到 100，默认 20", Schema: 0},
 		{Name: "offset", Description: "跳过的条数", Schema: 0},
@@ -48,9 +50,16 @@ func (p *publicSite) apiListItems(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	qs := r.URL.Query()
-	res, err := p.search.Find(r.Context(), Query{Q: qs.Get("q"), Type: ItemType(qs.Get("type")),
+	q := Query{Q: qs.Get("q"), Type: ItemType(qs.Get("type")),
 		Department: qs.Get("department"), Level: Level(qs.Get("level")), LifeEvent: qs.Get("life_event"),
-		Limit: pg.Limit, Offset: pg.Offset})
+		Limit: pg.Limit, Offset: pg.Offset}
+	bc, err := p.apiContext(r)
+	if err != nil {
+		web.WriteError(w, r, err)
+		return
+	}
+	bc.apply(&q)
+	res, err := p.search.Find(r.Context(), q)
 	if err != nil {
 		web.WriteError(w, r, err)
 		return
@@ -60,6 +69,32 @@ func (p *publicSite) apiListItems(w http.ResponseWriter, r *http.Request) {
 		items[i] = APIItem(h)
 	}
 	web.WriteJSON(w, http.StatusOK, web.OffsetList(r, items, pg, res.Total))
+}
+
+// apiContext reads the channel and service point of an API call. The API
+// keeps no cookie: each call says its context, and a bad one is a 400
+// naming the field.
+func (p *publicSite) apiContext(r *http.Request) (browseContext, error) {
+	qs := r.URL.Query()
+	var bc browseContext
+	switch qs.Get("channel") {
+	case "":
+	case channelOnline:
+		bc.Online = true
+	default:
+		return bc, apperr.Invalid("channel", "办理渠道无效，只能是 online（网上办）")
+	}
+	if code := qs.Get("point"); code != "" {
+		pl, err := p.point(r, code)
+		if apperr.CodeOf(err) == apperr.CodeNotFound {
+			return bc, apperr.Invalid("point", "没有这个办事网点："+short(code))
+		}
+		if err != nil {
+			return bc, err
+		}
+		bc.Point = &pl
+	}
+	return bc, nil
 }
 
 // apiGetItem returns an item's version in force, or the version asked for.

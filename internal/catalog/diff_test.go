@@ -15,6 +15,8 @@ func TestDiff(t *testing.T) {
 	b.Steps = b.Steps[:3]
 	b.Commitment.Allowed = false
 	b.Keywords = nil
+	b.LegalDaysBasis = "《中华人民共和国行政许可法》第四十二条"
+	b.DemoValues = true
 	got := map[string]Change{}
 	for _, c := range Diff(a, b) {
 		got[c.Path] = c
@@ -25,6 +27,8 @@ func TestDiff(t *testing.T) {
 		"steps[3].role":           {`"decide"`, ""},
 		"commitment.allowed":      {"true", "false"},
 		"keywords[0]":             {`"开饭店"`, ""},
+		"legal_days_basis":        {`""`, `"《中华人民共和国行政许可法》第四十二条"`},
+		"demo_values":             {"false", "true"},
 		"materials[2].source":     {"", `"applicant"`},
 		"steps[3].department":     {`"区市场监管局"`, ""},
 		"form[2].columns[1].type": {"", ""}, // unchanged: must be absent

@@ -178,8 +178,8 @@ func xlJoinEnums[K ~string](names map[K]string, ks []K) string {
 // xlParseEnums reads a list of names or codes.
 func xlParseEnums[K ~string](names map[K]string, s string, v *[]K, what string) string {
 	parts, msg := xlSplit(s, xlListSep)
-	*v = make([]K, 0, len(parts))
-	if msg != "" {
+	*v = nil // an empty cell reads back as no list, as JSON without the key does
+	if msg != "" || len(parts) == 0 {
 		return msg
 	}
 	for _, p := range parts {

@@ -57,18 +57,8 @@ func (s *Service) ImportWorkbook(ctx context.Context, actor *authz.Actor, r io.R
 // xlSaveAll saves every item as a draft and then, when asked, publishes
 // them, so that bundles and parents may name items later in the file.
 func xlSaveAll(ctx context.Context, tx *db.Tx, actor *authz.Actor, items []Item, opt ImportOptions, depts map[string]bool) error {
-	for i := range items {
-		if _, err := saveDraft(ctx, tx, actor, &items[i]); err != nil {
-			return fmt.Errorf("catalog: import %s: %w", items[i].ImplCode, err)
-		}
-	}
-	if !opt.Publish {
-		return nil
-	}
-	for _, it := range items {
-		if _, err := publish(ctx, tx, actor, it.ImplCode, opt.EffectiveFrom, depts); err != nil {
-			return fmt.Errorf("catalog: import %s: %w", it.ImplCode, err)
-		}
+	if err := saveAll(ctx, tx, actor, items, opt.Publish, opt.EffectiveFrom, depts); err != nil {
+		return fmt.Errorf("catalog: import: %w", err)
 	}
 	return nil
 }

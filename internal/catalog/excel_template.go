@@ -77,7 +77,9 @@ var xlItemColumns = []xlColumn[Item]{
 	xlBool("即办件", "instant", func(i *Item) *bool { return &i.Instant }),
 	xlList("受理条件（每行一条）", "conditions", xlLineSep, func(i *Item) *[]string { return &i.Conditions }),
 	xlInt("法定办结时限（工作日）", "legal_days", func(i *Item) *int { return &i.LegalDays }),
+	xlText("法定时限依据", "legal_days_basis", func(i *Item) *string { return &i.LegalDaysBasis }),
 	xlInt("承诺办结时限（工作日）", "promised_days", func(i *Item) *int { return &i.PromisedDays }),
+	xlBool("演示值", "demo_values", func(i *Item) *bool { return &i.DemoValues }),
 	xlBool("是否收费", "fee.charged", func(i *Item) *bool { return &i.Fee.Charged }),
 	{"收费金额（元）", "fee.amount_yuan", func(i *Item) string { return xlYuan(i.Fee.AmountFen) },
 		func(i *Item, s string) string { return xlParseYuan(s, &i.Fee.AmountFen) }},
@@ -97,6 +99,9 @@ var xlItemColumns = []xlColumn[Item]{
 	xlText("产生的电子证照类型", "licence_type", func(i *Item) *string { return &i.LicenceType }),
 	xlList("关键词", "keywords", xlListSep, func(i *Item) *[]string { return &i.Keywords }),
 	xlList("人生事件", "life_events", xlListSep, func(i *Item) *[]string { return &i.LifeEvents }),
+	xlInt("身份核验等级（0按事项类型）", "identity_level", func(i *Item) *int { return &i.IdentityLevel }),
+	xlEnum("信用准入规则", "credit_rules", creditRuleNames, true, "信用准入规则", func(i *Item) *CreditRuleSet { return &i.CreditRules }),
+	xlEnums("须填写的相关人员", "party_roles", partyRoleNames, "相关人员身份", func(i *Item) *[]PartyRole { return &i.PartyRoles }),
 }
 
 // xlPathAliases maps validation paths to the column that holds them where

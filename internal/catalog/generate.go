@@ -100,12 +100,19 @@ func (g *genState) item(t ItemType, name string) Item {
 	return it
 }
 
+// genLicenceDaysBasis is the provision that sets a licence's limit when no
+// special law sets another.
+const genLicenceDaysBasis = "《中华人民共和国行政许可法》第四十二条"
+
 // times sets the time limits and fee: licences have the statutory 20
-// working days (行政许可法 Art. 42), others a shorter limit or 即办.
+// working days (行政许可法 Art. 42), others a customary limit that no
+// statute sets, or 即办. Every generated promise is a demonstration value.
 func (g *genState) times(it *Item) {
+	it.DemoValues = true
 	switch {
 	case it.ItemType == TypeLicence:
 		it.LegalDays, it.PromisedDays = 20, 1+g.rnd.IntN(20)
+		it.LegalDaysBasis = genLicenceDaysBasis
 	case g.rnd.IntN(3) == 0:
 		it.Instant = true
 	default:

@@ -72,3 +72,28 @@ func TestGenerateRealisticValidCatalogue(t *testing.T) {
 		t.Errorf("generated code %s may collide with the demo's", items[0].ImplCode)
 	}
 }
+
+// TestGenerateLabelsDemoValuesAndCitesLicenceLimits: every generated item
+// is marked as demonstration data; licences cite 行政许可法 Art. 42 for their
+// 20 days, other items cite nothing (no statute sets their limit).
+func TestGenerateLabelsDemoValuesAndCitesLicenceLimits(t *testing.T) {
+	items := Generate(400, 3, []string{"区政务办", "区民政局"})
+	licences := 0
+	for _, it := range items {
+		if !it.DemoValues {
+			t.Fatalf("%s not marked as demo values", it.ImplCode)
+		}
+		switch {
+		case it.ItemType == TypeLicence:
+			licences++
+			if it.LegalDays != 20 || it.LegalDaysBasis != genLicenceDaysBasis {
+				t.Errorf("licence %s: %d days, basis %q", it.ImplCode, it.LegalDays, it.LegalDaysBasis)
+			}
+		case it.LegalDaysBasis != "":
+			t.Errorf("%s (type %s) cites %q", it.ImplCode, it.ItemType, it.LegalDaysBasis)
+		}
+	}
+	if licences == 0 {
+		t.Fatal("no licence generated")
+	}
+}

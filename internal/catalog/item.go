@@ -52,10 +52,10 @@ type Item struct {
 	IdentityLevel int `json:"identity_level"`
 	// CreditRules names the credit admission rule set checked at submission
 	// (see credit), "" for the default set.
-	CreditRules string `json:"credit_rules"`
+	CreditRules CreditRuleSet `json:"credit_rules"`
 	// PartyRoles are the related persons an application must name, e.g.
 	// legal_rep, shareholder, director, supervisor, manager.
-	PartyRoles []string `json:"party_roles"`
+	PartyRoles []PartyRole `json:"party_roles"`
 }
 
 // LegalBasis is one citable provision the item rests on (设定依据).

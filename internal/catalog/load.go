@@ -95,15 +95,8 @@ func (s *Service) Seed(ctx context.Context, actor *authz.Actor, items []Item, ef
 		return 0, err
 	}
 	err = s.db.InTx(ctx, func(tx *db.Tx) error {
-		for i := range items {
-			if _, err := saveDraft(ctx, tx, actor, &items[i]); err != nil {
-				return fmt.Errorf("catalog: seed %s: %w", items[i].ImplCode, err)
-			}
-		}
-		for _, it := range items {
-			if _, err := publish(ctx, tx, actor, it.ImplCode, effectiveFrom, depts); err != nil {
-				return fmt.Errorf("catalog: seed %s: %w", it.ImplCode, err)
-			}
+		if err := saveAll(ctx, tx, actor, items, true, effectiveFrom, depts); err != nil {
+			return fmt.Errorf("catalog: seed: %w", err)
 		}
 		return nil
 	})

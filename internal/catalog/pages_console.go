@@ -48,6 +48,7 @@ type listPage struct {
 	ByType      []tally
 	ByLevel     []tally
 	CanEdit     bool
+	ExportHref  string // the workbook of the current filter
 }
 
 // consoleList shows the district's items with filters, pagination and the
@@ -55,8 +56,7 @@ type listPage struct {
 func (h *Handlers) consoleList(w http.ResponseWriter, r *http.Request) {
 	ctx, actor := r.Context(), web.ActorFrom(r.Context())
 	q := r.URL.Query()
-	f := Filter{Type: ItemType(q.Get("type")), Department: q.Get("department"), Level: Level(q.Get("level")),
-		Status: State(q.Get("status")), Q: q.Get("q")}
+	f := filterOf(q)
 	offset, _ := strconv.Atoi(q.Get("offset"))
 	offset = max(offset, 0)
 	res, err := h.svc.List(ctx, actor, f, Page{Limit: consolePageSize, Offset: offset})
@@ -74,7 +74,7 @@ func (h *Handlers) consoleList(w http.ResponseWriter, r *http.Request) {
 		h.rd.Error(w, r, err)
 		return
 	}
-	p := listPage{Filter: f, Total: res.Total, Counts: counts, CanEdit: may(actor, actEdit)}
+	p := listPage{Filter: f, Total: res.Total, Counts: counts, CanEdit: may(actor, actEdit), ExportHref: exportHref(f)}
 	p.fillOptions(f, depts)
 	p.fillCounts(counts)
 	for _, sm := range res.Items {
@@ -89,6 +89,13 @@ func (h *Handlers) consoleList(w http.ResponseWriter, r *http.Request) {
 	}
 	p.paginate(r.URL, offset, len(res.Items))
 	h.rd.Render(w, r, http.StatusOK, "catalog/console_list", p)
+}
+
+// filterOf reads the list's filter from the query; the list and the Excel
+// export read the same parameters, so an export is what the list shows.
+func filterOf(q url.Values) Filter {
+	return Filter{Type: ItemType(q.Get("type")), Department: q.Get("department"), Level: Level(q.Get("level")),
+		Status: State(q.Get("status")), Q: q.Get("q")}
 }
 
 // may reports whether the actor may take the action on its district.

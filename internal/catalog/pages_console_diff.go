@@ -13,6 +13,7 @@ type diffPage struct {
 	From, To Version
 	Versions []Version
 	Changes  []Change
+	Names    staffLabels // who created and published the two versions
 }
 
 // consoleDiff compares two versions of an item, ?from=N&to=M; by default
@@ -42,5 +43,15 @@ func (h *Handlers) consoleDiff(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Changes = Diff(p.From.Item, p.To.Item)
+	p.Names = h.namesOf(r.Context(), []Version{p.From, p.To})
 	h.rd.Render(w, r, http.StatusOK, "catalog/console_diff", p)
+}
+
+// Pair is the two versions compared, one when they are the same, for the
+// lines saying who made them.
+func (p diffPage) Pair() []Version {
+	if p.From.Number == p.To.Number {
+		return []Version{p.To}
+	}
+	return []Version{p.From, p.To}
 }

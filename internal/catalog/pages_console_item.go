@@ -56,6 +56,7 @@ type itemPage struct {
 	Done       string
 	Refused    *refusal
 	DiffFrom   int
+	Names      staffLabels // who created and published each version
 }
 
 // consoleItem shows an item's latest version (or ?version=N) and its
@@ -91,7 +92,8 @@ func (h *Handlers) itemPage(r *http.Request, code string) (itemPage, error) {
 		return itemPage{}, err
 	}
 	p := itemPage{ImplCode: code, Versions: vs, Shown: vs[0], Latest: vs[0], HasDraft: vs[0].State == StateDraft,
-		CanEdit: may(actor, actEdit), CanPublish: may(actor, actPublish), Date: today(h.svc.db.Clock.Now())}
+		CanEdit: may(actor, actEdit), CanPublish: may(actor, actPublish), Date: today(h.svc.db.Clock.Now()),
+		Names: h.namesOf(r.Context(), vs)}
 	for _, v := range vs {
 		p.Published = p.Published || v.State == StatePublished
 	}

@@ -36,6 +36,8 @@ fieldset.catalog-checks { border: 0; padding: 0; margin: 0 0 1rem; }
 .catalog-diff .after { background: var(--ok-soft); }
 .catalog-checks { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 .catalog-checks label { font-weight: normal; }
+.catalog-who { list-style: none; padding: 0; margin: -.5rem 0 1rem; }
+.catalog-report td:nth-child(-n+3) { white-space: nowrap; }
 `
 
 // serveConsoleCSS answers the console style sheet.

@@ -9,23 +9,31 @@ import (
 // guideView is an item's guide laid out for reading: every element in
 // words, ready for the template.
 type guideView struct {
-	Version    Version
-	Item       Item
-	Kind       string // 主项 / 子项 / 办理项（新设）
-	Type       string
-	Levels     string
-	Objects    string
-	Instant    string
-	Legal      string // 法定办结时限
-	Promised   string // 承诺办结时限
-	Fee        string
-	Visits     string
-	Materials  []guideMaterial
-	Steps      []guideStep
-	Bundle     []guideLink
-	Fields     []guideField
+	Version   Version
+	Item      Item
+	Kind      string // 主项 / 子项 / 办理项（新设）
+	Type      string
+	Levels    string
+	Objects   string
+	Instant   string
+	Legal     string // 法定办结时限
+	Promised  string // 承诺办结时限
+	Fee       string
+	Visits    string
+	Materials []guideMaterial
+	Steps     []guideStep
+	Bundle    []guideLink
+	Fields    []guideField
+	// LegalBasis says where the legal limit comes from.
+	LegalBasis string
+	// Demo marks the promised limit, place, hours and phones as
+	// demonstration values.
+	Demo       bool
 	PrintHref  string
+	PDFHref    string
 	GuideHref  string
+	Where      []string // the kinds of service point that accept the item
+	Access     guideAccess
 	Channels   []string
 	LicenceOut string
 	Print      bool // the printable page: bare shell, no links
@@ -65,7 +73,8 @@ func (p *publicSite) guideView(r *http.Request, v Version) (guideView, error) {
 		Levels: joinNames(it.ExerciseLevels), Objects: joinNames(it.ServiceObjects),
 		Instant: "承诺件", Legal: days(it.LegalDays), Promised: "承诺 " + days(it.PromisedDays),
 		Fee: "不收费", Visits: "0次（不见面办理）", PrintHref: "/services/" + it.ImplCode + "/print",
-		GuideHref: "/services/" + it.ImplCode, LicenceOut: it.LicenceType}
+		PDFHref: "/services/" + it.ImplCode + "/pdf", GuideHref: "/services/" + it.ImplCode, LicenceOut: it.LicenceType,
+		LegalBasis: legalBasis(it), Demo: it.DemoValues, Where: where(it)}
 	if it.HandlingKind != HandlingNone {
 		g.Kind += "（" + it.HandlingKind.Name() + "）"
 	}

@@ -31,8 +31,16 @@ type Query struct {
 	Department string
 	Level      Level
 	LifeEvent  string
-	Limit      int
-	Offset     int
+	// PointLevel keeps the items a service point of this level may accept:
+	// the resident is at such a point (see browseContext).
+	PointLevel Level
+	// AnyLevel keeps the items accepted at one of these levels at least:
+	// browsing a street lists what its centre and stations accept.
+	AnyLevel []Level
+	// Online keeps the items that can be done on the phone (网上办).
+	Online bool
+	Limit  int
+	Offset int
 }
 
 // SearchResult is one page of hits with the number of all that match.
@@ -76,6 +84,10 @@ func (q Query) Validate() error {
 		return apperr.Invalid("level", "行使层级无效")
 	case q.LifeEvent != "" && !slices.Contains(LifeEvents, q.LifeEvent):
 		return apperr.Invalid("life_event", "人生大事无效")
+	case q.PointLevel != "" && !q.PointLevel.Valid():
+		return apperr.Invalid("point", "办事网点的层级无效")
+	case slices.ContainsFunc(q.AnyLevel, func(l Level) bool { return !l.Valid() }):
+		return apperr.Invalid("street", "街道网点的层级无效")
 	}
 	return nil
 }
@@ -85,7 +97,10 @@ func (q Query) keep(it *Item) bool {
 	return (q.Type == "" || it.ItemType == q.Type) &&
 		(q.Department == "" || it.Department == q.Department) &&
 		(q.Level == "" || slices.Contains(it.ExerciseLevels, q.Level)) &&
-		(q.LifeEvent == "" || slices.Contains(it.LifeEvents, q.LifeEvent))
+		(q.LifeEvent == "" || slices.Contains(it.LifeEvents, q.LifeEvent)) &&
+		(q.PointLevel == "" || slices.Contains(it.ExerciseLevels, q.PointLevel)) &&
+		(len(q.AnyLevel) == 0 || slices.ContainsFunc(it.ExerciseLevels, func(l Level) bool { return slices.Contains(q.AnyLevel, l) })) &&
+		(!q.Online || it.Online)
 }
 
 // Find searches (with Q) or browses (without) the items in force.

@@ -13,6 +13,9 @@ const (
 	maxCodeLen   = 64
 	maxNameRunes = 100
 	maxTextRunes = 2000
+	// maxBasisRunes bounds the citation of the provision behind the legal
+	// limit: a title and an article, not the provision's text.
+	maxBasisRunes = 200
 )
 
 // codePattern accepts the printable ASCII codes the contract uses (digits,
@@ -36,6 +39,7 @@ func (it *Item) Validate(depts map[string]bool) error {
 	it.checkSteps(&p, depts)
 	it.checkTimes(&p)
 	it.checkChannels(&p)
+	it.checkApproval(&p)
 	it.Form.check(&p, "form", false)
 	return p.err("事项「" + short(it.Name) + "」")
 }
@@ -178,6 +182,7 @@ func (it *Item) checkTimes(p *problems) {
 	if it.LegalDays < 0 || it.LegalDays > 365 {
 		p.add("legal_days", "法定办结时限应在0到365个工作日之间")
 	}
+	checkLegalDaysBasis(p, it.LegalDaysBasis)
 	switch {
 	case it.PromisedDays < 0:
 		p.add("promised_days", "承诺办结时限不能为负数")
@@ -209,6 +214,18 @@ func (it *Item) checkChannels(p *problems) {
 		p.add("commitment.text", "实行告知承诺的事项应填写承诺书内容")
 	}
 	checkText(p, "commitment.text", it.Commitment.Text, false)
+}
+
+// checkLegalDaysBasis allows an empty basis (no statute sets the limit,
+// the guide says so) but not a blank one, which would print as a citation
+// of nothing.
+func checkLegalDaysBasis(p *problems, v string) {
+	switch {
+	case v != "" && strings.TrimSpace(v) == "":
+		p.add("legal_days_basis", "法定时限依据不能只有空格；法律未作规定的请留空")
+	case !utf8.ValidString(v) || utf8.RuneCountInString(v) > maxBasisRunes:
+		p.add("legal_days_basis", "法定时限依据不能超过200个字")
+	}
 }
 
 func checkCode(p *problems, path, v string, required bool) {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -42,6 +43,9 @@ func TestValidateRules(t *testing.T) {
 		{"promised over legal", func(it *Item) { it.PromisedDays = 21 }, "promised_days"},
 		{"instant with promise", func(it *Item) { it.Instant = true }, "promised_days"},
 		{"negative promise", func(it *Item) { it.PromisedDays = -1 }, "promised_days"},
+		{"long legal days basis", func(it *Item) { it.LegalDaysBasis = strings.Repeat("法", 201) }, "legal_days_basis"},
+		{"blank legal days basis", func(it *Item) { it.LegalDaysBasis = "  " }, "legal_days_basis"},
+		{"broken legal days basis", func(it *Item) { it.LegalDaysBasis = "\xff" }, "legal_days_basis"},
 		{"bad source", func(it *Item) { it.Materials[1].Source = "internet" }, "materials[1].source"},
 		{"reuse without licence", func(it *Item) { it.Materials[1].LicenceType = "" }, "materials[1].licence_type"},
 		{"bad original", func(it *Item) { it.Materials[0].Original = "" }, "materials[0].original"},
@@ -110,4 +114,38 @@ func TestInstantItemWithoutLimits(t *testing.T) {
 	if err := it.Validate(testDepts); err != nil {
 		t.Fatalf("instant item refused: %v", err)
 	}
+}
+
+// TestLegalDaysBasisLimit: a citation of up to 200 characters passes, an
+// empty one means 法律未作规定, and a longer one is refused with a message
+// naming the field.
+func TestLegalDaysBasisLimit(t *testing.T) {
+	for _, basis := range []string{"", "《中华人民共和国行政许可法》第四十二条", strings.Repeat("法", 200)} {
+		it := validItem("000105002000-320113")
+		it.LegalDaysBasis = basis
+		if err := it.Validate(testDepts); err != nil {
+			t.Errorf("basis of %d characters refused: %v", len([]rune(basis)), err)
+		}
+	}
+	it := validItem("000105002000-320113")
+	it.LegalDaysBasis = strings.Repeat("法", 201)
+	e, ok := apperr.As(it.Validate(testDepts))
+	if !ok || e.Fields["legal_days_basis"] != "法定时限依据不能超过200个字" {
+		t.Fatalf("overlong basis: %v", it.Validate(testDepts))
+	}
+}
+
+// TestImportReportsLongLegalDaysBasisInItsColumn: the workbook's problem
+// lands on the 法定时限依据 column of the item's row, nothing is imported.
+func TestImportReportsLongLegalDaysBasisInItsColumn(t *testing.T) {
+	depts, items := xlDemoDepts(t)
+	items = append([]Item(nil), items...)
+	items[1].LegalDaysBasis = strings.Repeat("法", 201)
+	raw := xlExportBytes(t, items)
+	got, rep, err := Import(bytes.NewReader(raw), int64(len(raw)), depts)
+	wantCode(t, err, apperr.CodeInvalid)
+	if got != nil {
+		t.Errorf("bad file gave %d items", len(got))
+	}
+	xlWantProblem(t, rep, SheetItems, 4, "法定时限依据", "法定时限依据不能超过200个字")
 }
