@@ -28,6 +28,8 @@ func runImport(ctx context.Context, args []string, out io.Writer) error {
 		return importHolidays(ctx, args[1:], out)
 	case "catalog":
 		return importCatalog(ctx, args[1:], out)
+	case "credit":
+		return importCredit(ctx, args[1:], out)
 	}
 	return errUsage
 }

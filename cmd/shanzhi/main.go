@@ -8,6 +8,7 @@
 //	shanzhi import divisions --district C  load a district's streets and communities
 //	shanzhi import holidays FILE.json      add a year of holidays and make-up workdays
 //	shanzhi import catalog [--publish] F   load a catalogue workbook (all or nothing)
+//	shanzhi import credit --department D F load credit records from CSV/xlsx (all or nothing)
 //	shanzhi export catalog FILE.xlsx       write the catalogue to a workbook
 //	shanzhi verify audit                   walk the audit hash chain and report breaks
 //	shanzhi keys                           print fresh secrets for SHANZHI_* variables
@@ -99,6 +100,7 @@ commands:
   import divisions --district CODE [--from DIR]
   import holidays FILE.json
   import catalog [--publish] FILE.xlsx   load service items from the Excel template (all or nothing)
+  import credit --department CODE FILE   load a department's credit records from CSV/xlsx (all or nothing)
   export catalog FILE.xlsx               write the catalogue to the Excel template
   verify audit                   walk the audit hash chain and report every break
   keys                           print fresh secrets for SHANZHI_DATA_KEYS, SHANZHI_INDEX_KEYS, SHANZHI_SECRET

@@ -6,16 +6,21 @@ import (
 	"io"
 	"log/slog"
 
+	"github.com/shanzhi-gov/shanzhi/internal/approval"
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
+	"github.com/shanzhi-gov/shanzhi/internal/credit"
+	"github.com/shanzhi-gov/shanzhi/internal/esign"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/calendar"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/calendar/yearstore"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/verify"
 )
 
 // App is one node's wired services. It owns the database and the job queue.
@@ -31,6 +36,11 @@ type App struct {
 	Identity *identity.Service
 	Org      *org.Service
 	Catalog  *catalog.Service
+	Files    *files.Store
+	Verify   *verify.Service
+	ESign    *esign.Service
+	Credit   *credit.Service
+	Approval *approval.Service
 	Metrics  *web.Metrics
 }
 
@@ -111,7 +121,7 @@ func (a *App) buildServices(ctx context.Context, deps Deps) error {
 	web.RegisterIdempotencyPurge(a.Jobs, a.DB, 0)
 	a.Org = org.New(a.DB)
 	a.Catalog = catalog.New(a.DB, catalog.OrgDepartments{Org: a.Org})
-	return nil
+	return a.buildApproval()
 }
 
 // Close releases the database.

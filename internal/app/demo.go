@@ -96,6 +96,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if _, err := a.Catalog.SeedDemo(ctx, a.Cfg.District); err != nil {
 			return nil, fmt.Errorf("app: demo catalogue: %w", err)
 		}
+		if err := a.Credit.SeedDemo(ctx, a.Cfg.District); err != nil {
+			return nil, fmt.Errorf("app: demo credit: %w", err)
+		}
 	}
 	for _, p := range demoPublic {
 		logins = append(logins, DemoLogin{Role: p.role, Login: p.phone, Secret: "短信验证码（由短信模拟器打印在本窗口）", Where: p.where})

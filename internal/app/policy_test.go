@@ -18,10 +18,20 @@ import (
 // role; this table makes every change of policy a reviewed change here.
 var policy = map[string]string{
 	//                               R E F A I G P V L D
+	"approval.agent":               ". . x . . . . . . .",
+	"approval.apply":               "x x . . . . . . . .",
+	"approval.approve":             ". . . x . . . . . .",
+	"approval.oversee":             ". . . . . . . . x x",
+	"approval.prereview":           ". . x . . . . . . .",
 	"audit.log.view":               ". . . . . . . . x x",
 	"catalog.item.edit":            ". . . . . . . . . x",
 	"catalog.item.publish":         ". . . . . . . . . x",
 	"catalog.item.view":            ". . x x x x . . x x",
+	"credit.commitment.record":     ". . x x x . . . . x",
+	"credit.manage":                ". . . . . . . . . x",
+	"credit.own.view":              "x x . . . . . . . .",
+	"credit.record.load":           ". . . x . . . . . x",
+	"credit.subject.view":          ". . x x x . . . x x",
 	"identity.account.manage":      ". . . . . . . . . x",
 	"identity.account.own":         "x x x x x x x x x x",
 	"identity.account.view":        ". . . . . . . . . x",
@@ -38,6 +48,7 @@ var policy = map[string]string{
 	"org.post.assign":              ". . . . . . . . . x",
 	"org.service_point.manage":     ". . . . . . . . . x",
 	"org.view":                     ". . x x x x x . x x",
+	"verify.own":                   "x x . . . . . . . .",
 }
 
 // TestEveryRoleAgainstEveryAction checks each defined action for each role,

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/shanzhi-gov/shanzhi/internal/approval"
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
+	"github.com/shanzhi-gov/shanzhi/internal/credit"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 	"github.com/shanzhi-gov/shanzhi/internal/portal"
+	"github.com/shanzhi-gov/shanzhi/internal/verify"
 )
 
 // module is what each domain module hands the wiring for the web.
@@ -42,6 +45,13 @@ func (a *App) modules() []module {
 		{org.Templates, org.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			org.NewHandlers(a.Org, rd, a.Cfg.District, a.staffNames).Register(rt)
 		}},
+		{credit.Templates, credit.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			credit.NewHandlers(a.Credit, rd).Register(rt)
+		}},
+		{approval.Templates, approval.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			verify.NewHandlers(a.Verify).Register(rt)
+			approval.NewHandlers(a.Approval, rd, a.Cfg.District).Register(rt)
+		}},
 	}
 }
 
@@ -50,7 +60,9 @@ func (a *App) Router(version string) (*web.Router, error) {
 	mods := a.modules()
 	fsys := make([]fs.FS, 0, len(mods))
 	for _, m := range mods {
-		fsys = append(fsys, m.templates)
+		if m.templates != nil {
+			fsys = append(fsys, m.templates)
+		}
 	}
 	rd, err := web.NewRenderer(fsys...)
 	if err != nil {

@@ -61,7 +61,7 @@ func checkParties(f *Filed, problems map[string]string) {
 		for _, role := range v.Item.PartyRoles {
 			r := PartyRole(role)
 			if !slices.ContainsFunc(f.Parties, func(p Party) bool { return p.Role == r }) {
-				problems["parties."+role] = "请填写" + r.Name() + "的信息"
+				problems["parties."+string(role)] = "请填写" + r.Name() + "的信息"
 			}
 		}
 	}

@@ -1,23 +1,60 @@
 package approval
 
 import (
+	"embed"
+	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 )
 
-// Handlers serves the approval API (and, later, its pages).
+//go:embed all:templates
+var templateFiles embed.FS
+
+// Templates holds the module's pages, named "approval/…".
+var Templates fs.FS = mustSub(templateFiles, "templates")
+
+func mustSub(f fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(f, dir)
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// Handlers serves the approval pages and API.
 type Handlers struct {
-	svc *Service
+	svc      *Service
+	rd       *web.Renderer
+	district string
 }
 
 // NewHandlers returns the module's handlers.
-func NewHandlers(svc *Service) *Handlers { return &Handlers{svc: svc} }
+func NewHandlers(svc *Service, rd *web.Renderer, district string) *Handlers {
+	return &Handlers{svc: svc, rd: rd, district: district}
+}
+
+// Nav returns the module's navigation: applicants' own applications, the
+// front desks' queue, the approvers' tasks and the time-limit view.
+func Nav() []web.NavItem {
+	return []web.NavItem{
+		{Shell: web.ShellResident, Label: "我的办件", Href: "/my/applications", Hint: "申请进度、补正和咨询", Order: 20},
+		{Shell: web.ShellConsole, Label: "预审受理", Href: "/console/prereview", Hint: "全区待预审的办件，认领、告知补正、受理",
+			Roles: slices.Clone(actPreReview.Roles), Order: 30},
+		{Shell: web.ShellConsole, Label: "审批待办", Href: "/console/tasks", Hint: "本部门的审批任务，按剩余时限排序",
+			Roles: slices.Clone(actApprove.Roles), Order: 31},
+		{Shell: web.ShellConsole, Label: "时限预警", Href: "/console/approval/expiring", Hint: "临期、超期办件，按部门和网点统计",
+			Roles: append(slices.Clone(actOversee.Roles), actApprove.Roles...), Order: 32},
+	}
+}
 
 // Register adds the module's routes.
 func (h *Handlers) Register(rt *web.Router) {
+	h.registerResidentPages(rt)
+	h.registerConsolePages(rt)
 	h.registerApplicantAPI(rt)
 	h.registerStaffAPI(rt)
 	h.registerMessageAPI(rt)

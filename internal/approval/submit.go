@@ -140,7 +140,7 @@ func (s *Service) admit(ctx context.Context, f *Filed, v Verified) (CreditResult
 	}
 	for _, v := range f.Items {
 		if v.Item.CreditRules != "" {
-			req.RuleSet = v.Item.CreditRules
+			req.RuleSet = string(v.Item.CreditRules)
 		}
 	}
 	res, err := s.Gates.Credit.Admit(ctx, req)
