@@ -26,20 +26,34 @@ func (p *publicSite) guidePDF(w http.ResponseWriter, r *http.Request) {
 		p.h.rd.Error(w, r, err)
 		return
 	}
-	gv, err := p.guideView(r, v)
+	b, err := p.renderPDF(r, v)
 	if err != nil {
 		p.h.rd.Error(w, r, err)
-		return
-	}
-	b, err := guideDocument(gv, pdfdoc.GeneratedAt(p.h.svc.db.Clock.Now())).Bytes()
-	if err != nil {
-		p.h.rd.Error(w, r, fmt.Errorf("catalog: guide pdf of %s: %w", v.ImplCode, err))
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="`+v.ImplCode+`.pdf"`)
 	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
 	_, _ = w.Write(b)
+}
+
+// renderPDF returns the guide's PDF, from the cache when rendered today.
+func (p *publicSite) renderPDF(r *http.Request, v Version) ([]byte, error) {
+	now := p.h.svc.db.Clock.Now()
+	key := pdfKey(v, now)
+	if b, ok := p.pdfs.get(key); ok {
+		return b, nil
+	}
+	gv, err := p.guideView(r, v)
+	if err != nil {
+		return nil, err
+	}
+	b, err := guideDocument(gv, pdfdoc.GeneratedAt(now)).Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("catalog: guide pdf of %s: %w", v.ImplCode, err)
+	}
+	p.pdfs.put(key, b)
+	return b, nil
 }
 
 // guideDocument lays the guide g out as a PDF document.

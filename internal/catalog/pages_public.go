@@ -15,6 +15,8 @@ type publicSite struct {
 	// secure puts the Secure flag on the service point cookie; the routes
 	// set it from the router (web.Router.SecureCookies).
 	secure bool
+	// pdfs keeps rendered guide PDFs (guide_pdf_cache.go).
+	pdfs pdfCache
 }
 
 // servicesView is the data of the services page.
