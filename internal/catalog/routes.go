@@ -12,15 +12,7 @@ import (
 var templateFiles embed.FS
 
 // Templates holds the catalogue's pages, named "catalog/…".
-var Templates fs.FS = mustSub(templateFiles, "templates")
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
 
 // Handlers serves the residents' guide pages, the staff console of the
 // catalogue and the /api/v1/items operations.

@@ -13,15 +13,7 @@ import (
 var templateFiles embed.FS
 
 // Templates holds the module's pages, named "credit/…".
-var Templates fs.FS = mustSub(templateFiles, "templates")
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
 
 // Handlers serves the credit console page and JSON API.
 type Handlers struct {

@@ -20,15 +20,7 @@ var staticFiles embed.FS
 
 // Templates holds the identity pages ("identity/login", "identity/account",
 // …) for web.NewRenderer.
-var Templates fs.FS = mustSub(templateFiles, "templates")
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
 
 // Paths of the identity pages other modules link to.
 const (
@@ -99,7 +91,7 @@ func NewHandlers(svc *Service, rd *web.Renderer, district string, opts ...Option
 // cookie's Secure flag follows rt.SecureCookies.
 func (h *Handlers) Register(rt *web.Router) {
 	h.secure = rt.SecureCookies()
-	rt.Static(StaticPrefix, mustSub(staticFiles, "static"))
+	rt.Static(StaticPrefix, web.SubFS(staticFiles, "static"))
 	h.registerLogin(rt)
 	h.registerAccount(rt)
 	h.registerStaff(rt)

@@ -13,15 +13,7 @@ import (
 var templateFiles embed.FS
 
 // Templates holds the module's pages, named "org/…".
-var Templates fs.FS = mustSub(templateFiles, "templates")
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
 
 // NameLookup returns the display names of accounts, keyed by id; ids it
 // does not know are left out. Accounts belong to the identity module,

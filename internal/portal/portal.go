@@ -17,15 +17,7 @@ import (
 var templateFiles embed.FS
 
 // Templates holds the portal's pages, named "portal/…".
-var Templates fs.FS = mustSub(templateFiles, "templates")
-
-func mustSub(f fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(f, dir)
-	if err != nil {
-		panic(err)
-	}
-	return sub
-}
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
 
 // Handlers serves the home pages.
 type Handlers struct {
