@@ -32,10 +32,19 @@ type WelcomeStaffWorker struct {
 
 // Work sends the welcome message.
 func (w *WelcomeStaffWorker) Work(ctx context.Context, job *jobs.Job[WelcomeStaffArgs]) error {
-	s := w.s
-	acc, err := accountByID(ctx, s.d, s.d.Engine, job.Args.AccountID, false)
+	return w.s.smsAccount(ctx, job.Args.AccountID, "welcome staff", "no welcome SMS sent", func(acc *accountRow) string {
+		return fmt.Sprintf(smsWelcomeStaff, acc.displayName, acc.username.String)
+	})
+}
+
+// smsAccount sends the text made by text to an account's own phone. A
+// vanished account cancels the job; an account without a phone is logged
+// (noPhone says what was skipped) and the job ends; a failed send returns
+// the error so River retries.
+func (s *Service) smsAccount(ctx context.Context, id int64, what, noPhone string, text func(*accountRow) string) error {
+	acc, err := accountByID(ctx, s.d, s.d.Engine, id, false)
 	if apperr.CodeOf(err) == apperr.CodeNotFound {
-		return river.JobCancel(fmt.Errorf("identity: welcome staff: account %d is gone", job.Args.AccountID))
+		return river.JobCancel(fmt.Errorf("identity: %s: account %d is gone", what, id))
 	}
 	if err != nil {
 		return err
@@ -45,13 +54,11 @@ func (w *WelcomeStaffWorker) Work(ctx context.Context, job *jobs.Job[WelcomeStaf
 		return err
 	}
 	if phone == "" {
-		s.log.InfoContext(ctx, "identity: new staff account has no phone; no welcome SMS sent",
-			"account_id", acc.id, "district", acc.district)
+		s.log.InfoContext(ctx, "identity: account has no phone; "+noPhone, "account_id", acc.id, "district", acc.district)
 		return nil
 	}
-	text := fmt.Sprintf(smsWelcomeStaff, acc.displayName, acc.username.String)
-	if err := s.sms.Send(ctx, phone, text); err != nil {
-		return fmt.Errorf("identity: welcome staff %d (%s): %w", acc.id, sensitivePhone(phone).Masked(), err)
+	if err := s.sms.Send(ctx, phone, text(acc)); err != nil {
+		return fmt.Errorf("identity: %s %d (%s): %w", what, acc.id, sensitivePhone(phone).Masked(), err)
 	}
 	return nil
 }

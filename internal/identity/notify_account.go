@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/riverqueue/river"
@@ -44,24 +43,6 @@ type NotifyAccountWorker struct {
 // Work sends the notice; an account without a phone is skipped with a log
 // line, a failed send is retried by River.
 func (w *NotifyAccountWorker) Work(ctx context.Context, job *jobs.Job[NotifyAccountArgs]) error {
-	s := w.s
-	acc, err := accountByID(ctx, s.d, s.d.Engine, job.Args.AccountID, false)
-	if apperr.CodeOf(err) == apperr.CodeNotFound {
-		return river.JobCancel(fmt.Errorf("identity: notify: account %d is gone", job.Args.AccountID))
-	}
-	if err != nil {
-		return err
-	}
-	phone, err := s.open(ctxPhone, acc.phoneEnc)
-	if err != nil {
-		return err
-	}
-	if phone == "" {
-		s.log.InfoContext(ctx, "identity: account has no phone; notice not sent", "account_id", acc.id)
-		return nil
-	}
-	if err := s.sms.Send(ctx, phone, job.Args.Text); err != nil {
-		return fmt.Errorf("identity: notify %d (%s): %w", acc.id, sensitivePhone(phone).Masked(), err)
-	}
-	return nil
+	return w.s.smsAccount(ctx, job.Args.AccountID, "notify", "notice not sent",
+		func(*accountRow) string { return job.Args.Text })
 }
