@@ -191,29 +191,50 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// TestSearchLatency measures p50 and p99 over the 3,132-item synthetic
-// catalogue; the goal is p99 under 10 ms (the bound here leaves room for
-// -race and slow machines).
-func TestSearchLatency(t *testing.T) {
-	items := syntheticItems(t, 3132)
-	built := time.Now()
-	ix := newIndex(items)
-	t.Logf("index of %d items built in %v", len(items), time.Since(built))
-	var ds []time.Duration
-	for i := range 300 {
-		start := time.Now()
-		sc, hits := ix.search(benchQueries[i%len(benchQueries)], nil)
+// BenchmarkSearchLatency reports p50 and p99 of whole searches (query,
+// scoring, the first 20 hits) over the 3,132-item synthetic catalogue; the
+// issue's goal is p99 under 10 ms. Compare with BenchmarkNameScanLatency,
+// the baseline of a plain substring scan over the names, in the same run.
+func BenchmarkSearchLatency(b *testing.B) {
+	ix := newIndex(syntheticItems(b, 3132))
+	latencies(b, func(q string) {
+		sc, hits := ix.search(q, nil)
 		for _, d := range hits[:min(20, len(hits))] {
 			_ = sc.hit(d)
 		}
+	})
+}
+
+// BenchmarkNameScanLatency is the baseline: strings.Contains of the whole
+// query over every item name, which is what a catalogue without an index
+// does (and finds far less).
+func BenchmarkNameScanLatency(b *testing.B) {
+	items := syntheticItems(b, 3132)
+	latencies(b, func(q string) {
+		n := 0
+		for i := range items {
+			if strings.Contains(items[i].Name, q) {
+				n++
+			}
+		}
+		_ = n
+	})
+}
+
+// latencies runs fn over the bench queries b.N times and reports the p50
+// and p99 of single calls.
+func latencies(b *testing.B, fn func(q string)) {
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		fn(benchQueries[i%len(benchQueries)])
 		ds = append(ds, time.Since(start))
 	}
+	b.StopTimer()
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	p50, p99 := ds[len(ds)/2], ds[len(ds)*99/100]
-	t.Logf("search over 3132 items: p50 %v, p99 %v", p50, p99)
-	if p99 > 100*time.Millisecond {
-		t.Errorf("p99 %v", p99)
-	}
+	b.ReportMetric(float64(ds[len(ds)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(ds[len(ds)*99/100].Nanoseconds()), "p99-ns")
 }
 
 func TestTidyReasons(t *testing.T) {
