@@ -96,3 +96,6 @@ type notifier struct{ id *identity.Service }
 func (n notifier) Notify(ctx context.Context, tx *db.Tx, account int64, text string) error {
 	return n.id.NotifyAccountTx(ctx, tx, account, text)
 }
+
+// Steps hands the resident pages the verification steps behind the gate.
+func (g identityGate) Steps() approval.IdentitySteps { return g.v }

@@ -1,0 +1,148 @@
+package approval
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/shanzhi-gov/shanzhi/internal/catalog"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+)
+
+// rAnswer is one form answer as the signed document lists it.
+type rAnswer struct{ Label, Value string }
+
+// rSubmitView is the data of the identity-and-submission page.
+type rSubmitView struct {
+	rResidentPage
+	App         Application
+	Items       []catalog.Version
+	Verify      rVerifyView
+	Answers     []rAnswer
+	Parties     []Party
+	Commitments []catalog.Item
+	Problems    []rProblem
+	Alert       string
+	Refused     []string // the credit check's reasons
+}
+
+// mySubmitPage explains the identity level the items need, walks the
+// verification steps (?v= is the verification in progress), shows what
+// the applicant signs, and offers to submit.
+func (h *Handlers) mySubmitPage(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.rEditable(w, r)
+	if !ok {
+		return
+	}
+	h.rRender(w, r, http.StatusOK, "r_submit", h.rSubmitOf(r, d, r.URL.Query().Get("v")))
+}
+
+// rSubmitOf builds the submission page.
+func (h *Handlers) rSubmitOf(r *http.Request, d Detail, vid string) rSubmitView {
+	need := h.svc.levelOf(d.Filed)
+	v := rSubmitView{rResidentPage: rAssets, App: d.Application, Items: d.Items,
+		Verify: h.rVerifyOf(r.Context(), rActorOf(r), rAppPath(d.ID, "", nil), purposeOf(d.ID), vid, need)}
+	if need <= LevelSMS {
+		v.Verify.Done, v.Verify.Next = true, ""
+	}
+	for _, fd := range mergedForm(d.Items) {
+		if s := rShownAnswer(fd, d.Form[fd.Name]); s != "" {
+			v.Answers = append(v.Answers, rAnswer{Label: fd.Label, Value: s})
+		}
+	}
+	for _, p := range d.Parties {
+		v.Parties = append(v.Parties, p.Masked())
+	}
+	if d.UseCommitment {
+		for _, it := range d.Items {
+			if it.Item.Commitment.Allowed {
+				v.Commitments = append(v.Commitments, it.Item)
+			}
+		}
+	}
+	return v
+}
+
+// rShownAnswer writes an answer for the signature summary, with ID
+// numbers and phone numbers masked.
+func rShownAnswer(fd catalog.FormField, a any) string {
+	switch fd.Type {
+	case catalog.FieldIDNumber:
+		return gm.MaskIDNumber(rTextOf(a))
+	case catalog.FieldPhone:
+		return gm.MaskPhone(rTextOf(a))
+	case catalog.FieldFile:
+		if rTextOf(a) != "" {
+			return "已上传"
+		}
+		return ""
+	case catalog.FieldTable:
+		if n := len(rListOf(a)); n > 0 {
+			return strconv.Itoa(n) + "行"
+		}
+		return ""
+	case catalog.FieldMultiChoice:
+		var out []string
+		for _, x := range rListOf(a) {
+			out = append(out, rTextOf(x))
+		}
+		return strings.Join(out, "、")
+	}
+	return rTextOf(a)
+}
+
+// myVerifyApp runs one verification step for the application.
+func (h *Handlers) myVerifyApp(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.rEditable(w, r)
+	if !ok {
+		return
+	}
+	vid, err := h.rRunStep(r, purposeOf(d.ID))
+	if err == nil {
+		rSee(w, r, rWithV(rAppPath(d.ID, "submit", nil), vid))
+		return
+	}
+	if !rShown(err) {
+		h.rFail(w, r, err)
+		return
+	}
+	v := h.rSubmitOf(r, d, vid)
+	rStepFailed(&v.Verify, r, err)
+	h.rRender(w, r, web.StatusOf(err), "r_submit", v)
+}
+
+// mySubmit signs and submits; refusals are shown on the page: every
+// missing piece at once with links to the form, or the credit check's
+// reasons.
+func (h *Handlers) mySubmit(w http.ResponseWriter, r *http.Request) {
+	d, ok := h.rEditable(w, r)
+	if !ok {
+		return
+	}
+	rev, err := strconv.Atoi(r.PostFormValue("revision"))
+	if err != nil {
+		rev = -2 // never a revision: the service answers "stale page"
+	}
+	_, err = h.svc.Submit(r.Context(), rActorOf(r), d.ID, rev)
+	if err == nil {
+		rSee(w, r, rAppPath(d.ID, "", url.Values{"submitted": {"1"}}))
+		return
+	}
+	if !rShown(err) {
+		h.rFail(w, r, err)
+		return
+	}
+	if d2, err2 := h.svc.Detail(r.Context(), rActorOf(r), d.ID); err2 == nil {
+		d = d2 // the credit outcome may have been recorded
+	}
+	v := h.rSubmitOf(r, d, r.PostFormValue("v"))
+	problems, msg := rFieldsOf(err)
+	v.Problems, v.Alert = rProblemList(problems, d.Items), msg
+	if apperr.CodeOf(err) == apperr.CodeForbidden && strings.HasPrefix(msg, "信用准入未通过：") {
+		v.Alert, v.Refused = "信用准入未通过，暂不能提交。", strings.Split(strings.TrimPrefix(msg, "信用准入未通过："), "；")
+	}
+	h.rRender(w, r, web.StatusOf(err), "r_submit", v)
+}
