@@ -50,7 +50,7 @@ func (a *App) modules() []module {
 		}},
 		{approval.Templates, approval.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			verify.NewHandlers(a.Verify).Register(rt)
-			approval.NewHandlers(a.Approval, rd, a.Cfg.District).Register(rt)
+			approval.NewHandlers(a.Approval, rd, a.Cfg.District, approval.WithStaffNames(a.staffNames)).Register(rt)
 		}},
 	}
 }

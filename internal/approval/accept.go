@@ -96,11 +96,15 @@ func (s *Service) Reject(ctx context.Context, actor *authz.Actor, id int64, reas
 		if err := mustHold(a, actor); err != nil {
 			return err
 		}
-		if err := bump(ctx, tx, a, StateRejected, "decision_reason = ?", reasons); err != nil {
+		no, err := nextNumber(ctx, tx, a.District, numRejection)
+		if err != nil {
 			return err
 		}
-		a.Reason = reasons
-		if err := addEvent(ctx, tx, a, actor, "reject", StateSubmitted, "不予受理："+reasons, false); err != nil {
+		if err := bump(ctx, tx, a, StateRejected, "decision_reason = ?, decision_no = ?, decided_at = ?", reasons, no, tx.Now()); err != nil {
+			return err
+		}
+		a.Reason, a.DecisionNo, a.DecidedAt = reasons, no, tx.Now()
+		if err := addEvent(ctx, tx, a, actor, "reject", StateSubmitted, "不予受理通知书 "+no+"："+reasons, false); err != nil {
 			return err
 		}
 		return s.notify(ctx, tx, a, "您的办件"+a.Number+"不予受理，请登录查看不予受理通知书。")

@@ -229,7 +229,7 @@ func TestSubmitRefusals(t *testing.T) {
 	// A legal representative on the serious dishonesty list.
 	f.credit.black[goodID] = true
 	_, err := f.svc.Submit(ctx, resident(11), app.ID, app.Revision)
-	if apperr.CodeOf(err) != apperr.CodeForbidden || !strings.Contains(err.Error(), "严重失信") {
+	if e, ok := apperr.As(err); !ok || e.Code != apperr.CodeForbidden || !strings.Contains(e.Fields["credit"], "严重失信") {
 		t.Fatalf("submit with a blacklisted party: %v", err)
 	}
 	got, _ := f.svc.Get(ctx, resident(11), app.ID)

@@ -29,7 +29,7 @@ type noticeKind struct {
 var noticeKinds = []noticeKind{
 	{"acceptance.pdf", "受理通知书", func(a Application) bool { return a.AcceptanceNo != "" }, acceptanceDocument},
 	{"rejection.pdf", "不予受理通知书", func(a Application) bool { return a.State == StateRejected }, rejectionDocument},
-	{"decision.pdf", "行政许可决定书", func(a Application) bool { return a.DecisionNo != "" }, decisionDocument},
+	{"decision.pdf", "行政许可决定书", func(a Application) bool { return a.Decision != "" }, decisionDocument},
 }
 
 // registerNoticePDFs serves each document twice: under the console for

@@ -86,9 +86,9 @@ func acceptanceDocument(n noticeData) *pdfdoc.Doc {
 
 // rejectionDocument lays out the notice of refusal to accept (不予受理通知书).
 func rejectionDocument(n noticeData) *pdfdoc.Doc {
-	d := pdfdoc.New("不予受理通知书 "+n.Number, pdfdoc.Issuer(issuerOf(n)), pdfdoc.GeneratedAt(n.RejectedAt))
+	d := pdfdoc.New("不予受理通知书 "+n.DecisionNo, pdfdoc.Issuer(issuerOf(n)), pdfdoc.GeneratedAt(n.RejectedAt))
 	d.Title("不予受理通知书")
-	d.Subtitle("办件编号 " + n.Number)
+	d.Subtitle(n.DecisionNo + " · 办件编号 " + n.Number)
 	d.Paragraph(n.Applicant + "：")
 	d.Paragraph(fmt.Sprintf("你（单位）于%s提交的下列行政许可申请，经审查，决定不予受理。", timeCN(n.SubmittedAt)))
 	d.Numbered(itemNames(n))

@@ -2,6 +2,7 @@ package approval
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -77,7 +78,11 @@ func TestRejectionNoticePDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	info := noticeText(t, f, resident(11), app.ID, "rejection.pdf")
-	wantText(t, "不予受理通知书", info, "不予受理通知书", app.Number, "申请事项依法不需要取得行政许可",
+	got, _ := f.svc.Get(ctx, resident(11), app.ID)
+	if !strings.HasPrefix(got.DecisionNo, "不受〔2026〕") || got.Decision != "" {
+		t.Errorf("rejection number %q, decision %q", got.DecisionNo, got.Decision)
+	}
+	wantText(t, "不予受理通知书", info, "不予受理通知书", got.DecisionNo, app.Number, "申请事项依法不需要取得行政许可",
 		"六十日", "行政复议法", "六个月", "行政诉讼法", "栖霞区人民政府")
 }
 

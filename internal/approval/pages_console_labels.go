@@ -141,8 +141,9 @@ func (n staffNames) Of(id int64) string {
 	return "账号 #" + strconv.FormatInt(id, 10)
 }
 
-// namesOf looks up the names staff acted under on applications (the
-// timeline keeps them), for the given accounts.
+// namesOf names the given staff accounts: by the identity module when the
+// handlers have a lookup, else by the names they acted under on
+// applications (the timeline keeps them).
 func (h *Handlers) namesOf(ctx context.Context, me int64, ids []int64) (staffNames, error) {
 	n := staffNames{me: me, names: map[int64]string{}}
 	var want []any
@@ -158,6 +159,15 @@ func (h *Handlers) namesOf(ctx context.Context, me int64, ids []int64) (staffNam
 	if len(want) == 0 {
 		return n, nil
 	}
+	if h.staffNames != nil {
+		ids := make([]int64, len(want))
+		for i, id := range want {
+			ids[i] = id.(int64)
+		}
+		for id, name := range h.staffNames(ctx, ids) {
+			n.names[id] = name
+		}
+	}
 	rows, err := h.svc.DB.Query(ctx, `SELECT actor_id, MAX(actor_name) FROM application_events
 		WHERE actor_kind = 'staff' AND actor_id IN (`+marks+`) GROUP BY actor_id`, want...)
 	if err != nil {
@@ -170,7 +180,9 @@ func (h *Handlers) namesOf(ctx context.Context, me int64, ids []int64) (staffNam
 		if err := rows.Scan(&id, &name); err != nil {
 			return n, fmt.Errorf("approval: staff names: %w", err)
 		}
-		n.names[id] = name
+		if n.names[id] == "" {
+			n.names[id] = name
+		}
 	}
 	return n, rows.Err()
 }

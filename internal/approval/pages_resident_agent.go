@@ -15,6 +15,7 @@ import (
 type rAgencyRow struct {
 	Agency
 	ItemName, Status, Href string
+	AgentName              string // the named agent, when the lookup knows them
 }
 
 // rAgentsView is the data of the agent (代办) pages.
@@ -69,7 +70,7 @@ func (h *Handlers) rAgentsOf(r *http.Request, item string) (rAgentsView, error) 
 
 // rAgencyRowOf names an agent request's item and where it stands.
 func (h *Handlers) rAgencyRowOf(r *http.Request, ag Agency) rAgencyRow {
-	row := rAgencyRow{Agency: ag, ItemName: ag.ItemCode, Href: rAgentPath(ag.ID)}
+	row := rAgencyRow{Agency: ag, ItemName: ag.ItemCode, Href: rAgentPath(ag.ID), AgentName: h.staffName(r.Context(), ag.AgentID)}
 	if it, err := h.svc.Catalog.Get(r.Context(), ag.ItemCode); err == nil {
 		row.ItemName = it.Item.Name
 	}

@@ -15,6 +15,7 @@ const (
 	numApplication = "application" // 320113-20261128-000123
 	numAcceptance  = "acceptance"  // 栖受〔2026〕1128-0001号
 	numDecision    = "decision"    // 栖审决〔2026〕1128-0001号
+	numRejection   = "rejection"   // 不受〔2026〕1128-0001号
 )
 
 // nextNumber returns the next number of a kind for the district and day,
@@ -34,6 +35,8 @@ func nextNumber(ctx context.Context, tx *db.Tx, district, kind string) (string, 
 		return fmt.Sprintf("%s-%s-%06d", district, day, n), nil
 	case numAcceptance:
 		return fmt.Sprintf("受〔%s〕%s-%04d号", day[:4], day[4:], n), nil
+	case numRejection:
+		return fmt.Sprintf("不受〔%s〕%s-%04d号", day[:4], day[4:], n), nil
 	default:
 		return fmt.Sprintf("审决〔%s〕%s-%04d号", day[:4], day[4:], n), nil
 	}

@@ -1,6 +1,7 @@
 package approval
 
 import (
+	"context"
 	"embed"
 	"io/fs"
 	"net/http"
@@ -27,14 +28,37 @@ func mustSub(f fs.FS, dir string) fs.FS {
 
 // Handlers serves the approval pages and API.
 type Handlers struct {
-	svc      *Service
-	rd       *web.Renderer
-	district string
+	svc        *Service
+	rd         *web.Renderer
+	district   string
+	staffNames StaffNames
 }
 
+// StaffNames names staff accounts by id (the identity module knows them);
+// a missing name falls back to the name on the application's timeline.
+type StaffNames func(ctx context.Context, ids []int64) map[int64]string
+
+// Option configures Handlers.
+type Option func(*Handlers)
+
+// WithStaffNames lets the pages name staff: agents, claimants, approvers.
+func WithStaffNames(f StaffNames) Option { return func(h *Handlers) { h.staffNames = f } }
+
 // NewHandlers returns the module's handlers.
-func NewHandlers(svc *Service, rd *web.Renderer, district string) *Handlers {
-	return &Handlers{svc: svc, rd: rd, district: district}
+func NewHandlers(svc *Service, rd *web.Renderer, district string, opts ...Option) *Handlers {
+	h := &Handlers{svc: svc, rd: rd, district: district}
+	for _, o := range opts {
+		o(h)
+	}
+	return h
+}
+
+// staffName names one staff account, "" when unknown.
+func (h *Handlers) staffName(ctx context.Context, id int64) string {
+	if h.staffNames == nil || id == 0 {
+		return ""
+	}
+	return h.staffNames(ctx, []int64{id})[id]
 }
 
 // Nav returns the module's navigation: applicants' own applications, the

@@ -85,7 +85,9 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 		return Filed{}, err
 	}
 	if credit.Outcome == CreditRefuse {
-		return f, apperr.Forbidden("信用准入未通过：" + joinReasons(credit.Reasons))
+		e := apperr.Forbidden("信用准入未通过：" + joinReasons(credit.Reasons))
+		e.Fields = map[string]string{"credit": joinReasons(credit.Reasons)}
+		return f, e
 	}
 	return f, nil
 }
