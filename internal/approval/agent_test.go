@@ -52,7 +52,13 @@ func TestAgentFilesForTheApplicant(t *testing.T) {
 	// The agent fills, uploads and submits without the applicant's face
 	// check: the signed authorisation stands for it.
 	d := Draft{Form: fillForm(app.Items), Parties: []Party{{Role: PartyLegalRep, SubjectKind: "person", Name: "王小栖", Code: goodID}}}
-	saved, err := f.svc.SaveDraft(ctx, frontDesk, app.ID, app.Revision, d)
+	var ups []Upload
+	for _, fd := range mergedForm(app.Items) {
+		if fd.Required && fd.Type == catalog.FieldFile {
+			ups = append(ups, Upload{Field: fd.Name, Name: "x.pdf", Data: pdfBytes})
+		}
+	}
+	saved, err := f.svc.SaveDraftFiles(ctx, frontDesk, app.ID, app.Revision, d, ups)
 	if err != nil {
 		t.Fatal(err)
 	}

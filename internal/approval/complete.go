@@ -45,6 +45,9 @@ func (s *Service) checkComplete(ctx context.Context, f *Filed) error {
 	if err := s.checkMaterials(ctx, f, problems); err != nil {
 		return err
 	}
+	if err := s.checkFormFiles(ctx, f, problems); err != nil {
+		return err
+	}
 	checkParties(f, problems)
 	if f.UseCommitment && !slices.ContainsFunc(f.Items, func(v catalog.Version) bool { return v.Item.Commitment.Allowed }) {
 		problems["use_commitment"] = "该事项不适用告知承诺"

@@ -93,6 +93,17 @@ func (s *Service) clock(ctx context.Context, a *Application) (Clock, error) {
 	return c, nil
 }
 
+// formFile reports whether fileID answers one of the application's form
+// file fields and belongs to its side.
+func (s *Service) formFile(ctx context.Context, f *Filed, fileID string) (bool, error) {
+	for _, id := range formFiles(mergedForm(f.Items), f.Form) {
+		if id == fileID {
+			return s.ownFile(ctx, &f.Application, id)
+		}
+	}
+	return false, nil
+}
+
 // materialStates lists every material of the filed items with its file or
 // fetched reference.
 func (s *Service) materialStates(ctx context.Context, f *Filed) ([]MaterialState, error) {
@@ -130,11 +141,18 @@ func (s *Service) materialStates(ctx context.Context, f *Filed) ([]MaterialState
 	return out, nil
 }
 
-// OpenMaterial returns an uploaded material's content to people who may
-// read the application it belongs to.
+// OpenMaterial returns an uploaded file of an application (a material, or
+// the answer to a form's file field) to people who may read it.
 func (s *Service) OpenMaterial(ctx context.Context, actor *authz.Actor, id int64, fileID string) (files.File, []byte, error) {
-	if _, err := s.Get(ctx, actor, id); err != nil {
+	f, err := s.Get(ctx, actor, id)
+	if err != nil {
 		return files.File{}, nil, err
+	}
+	if ok, err := s.formFile(ctx, &f, fileID); err != nil || ok {
+		if err != nil {
+			return files.File{}, nil, err
+		}
+		return s.Files.Open(ctx, fileID)
 	}
 	var n int
 	if err := s.DB.QueryRow(ctx, `SELECT COUNT(*) FROM application_materials WHERE application_id = ? AND file_id = ?`,

@@ -308,3 +308,44 @@ func TestDetailAndMaterialFiles(t *testing.T) {
 		t.Errorf("file read through another application: %v", err)
 	}
 }
+
+func TestFormFilesBelongToTheApplicant(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	// Resident 12 uploads a file; resident 11 names its id in a form answer.
+	other, err := f.svc.CreateDraft(ctx, resident(12), itemFood, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := f.svc.SaveDraftFiles(ctx, resident(12), other.ID, other.Revision, Draft{},
+		[]Upload{{Field: "layout", Name: "布局图.pdf", Data: pdfBytes}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stolen, _ := saved.Form["layout"].(string)
+	app := f.readyToSubmit(t, 11)
+	mine := app.Form["layout"].(string)
+	form := app.Form
+	form["layout"] = stolen
+	d := Draft{Form: form, UseCommitment: true, Parties: app.Parties}
+	back, err := f.svc.SaveDraft(ctx, resident(11), app.ID, app.Revision, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.svc.Submit(ctx, resident(11), app.ID, back.Revision)
+	if e, ok := apperr.As(err); !ok || e.Fields["form.layout"] == "" {
+		t.Fatalf("submit naming another's file: %v", err)
+	}
+	if _, _, err := f.svc.OpenMaterial(ctx, resident(11), app.ID, stolen); apperr.CodeOf(err) != apperr.CodeNotFound {
+		t.Errorf("another's file opened through a form answer: %v", err)
+	}
+	// The applicant's own form file opens for those who may read the application.
+	form["layout"] = mine
+	back, err = f.svc.SaveDraft(ctx, resident(11), app.ID, back.Revision, Draft{Form: form, UseCommitment: true, Parties: app.Parties})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, data, err := f.svc.OpenMaterial(ctx, resident(11), app.ID, mine); err != nil || string(data) != string(pdfBytes) {
+		t.Errorf("own form file: %v", err)
+	}
+}

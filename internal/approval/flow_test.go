@@ -23,8 +23,8 @@ var (
 func fillForm(items []catalog.Version) map[string]any {
 	out := map[string]any{}
 	for _, fd := range mergedForm(items) {
-		if !fd.Required {
-			continue
+		if !fd.Required || fd.Type == catalog.FieldFile {
+			continue // file answers are uploads: see readyToSubmit
 		}
 		switch fd.Type {
 		case catalog.FieldIDNumber:
@@ -60,7 +60,13 @@ func (f *fixture) readyToSubmit(t *testing.T, applicant int64) Filed {
 	}
 	d := Draft{Form: fillForm(app.Items), UseCommitment: true,
 		Parties: []Party{{Role: PartyLegalRep, SubjectKind: "person", Name: "王小栖", Code: goodID}}}
-	if _, err := f.svc.SaveDraft(ctx, resident(applicant), app.ID, app.Revision, d); err != nil {
+	var ups []Upload
+	for _, fd := range mergedForm(app.Items) {
+		if fd.Required && fd.Type == catalog.FieldFile {
+			ups = append(ups, Upload{Field: fd.Name, Name: fd.Label + ".pdf", Data: pdfBytes})
+		}
+	}
+	if _, err := f.svc.SaveDraftFiles(ctx, resident(applicant), app.ID, app.Revision, d, ups); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range app.Items {

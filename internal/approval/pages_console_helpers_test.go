@@ -127,7 +127,15 @@ func kSubmit(t *testing.T, site *apptest.Site, who *authz.Actor) approval.Filed 
 	}
 	d := approval.Draft{Form: kFill(f.Items), UseCommitment: true,
 		Parties: []approval.Party{{Role: approval.PartyLegalRep, SubjectKind: "person", Name: "王小栖", Code: kPersonID(21)}}}
-	if _, err := a.SaveDraft(ctx, who, f.ID, f.Revision, d); err != nil {
+	var ups []approval.Upload
+	for _, v := range f.Items {
+		for _, fd := range v.Item.Form {
+			if fd.Required && fd.Type == catalog.FieldFile {
+				ups = append(ups, approval.Upload{Field: fd.Name, Name: fd.Label + ".pdf", Data: []byte("%PDF-1.4\n%%EOF\n")})
+			}
+		}
+	}
+	if _, err := a.SaveDraftFiles(ctx, who, f.ID, f.Revision, d, ups); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range f.Items {
