@@ -99,6 +99,12 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.Credit.SeedDemo(ctx, a.Cfg.District); err != nil {
 			return nil, fmt.Errorf("app: demo credit: %w", err)
 		}
+		desk := &authz.Actor{AccountID: ids["qianmo.yaohua"], Kind: authz.KindStaff, Name: "尧化街道全科社工",
+			District: a.Cfg.District, Grants: []authz.Grant{{Role: authz.RoleFrontDesk,
+				Scope: authz.Scope{Kind: authz.ScopeServicePoint, Code: "320113001P01"}}}}
+		if err := a.seedDemoApplications(ctx, desk); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range demoPublic {
 		logins = append(logins, DemoLogin{Role: p.role, Login: p.phone, Secret: "短信验证码（由短信模拟器打印在本窗口）", Where: p.where})

@@ -295,3 +295,23 @@ func kSignInResident(t *testing.T, site *apptest.Site, phone string) *kStaff {
 	}
 	return s
 }
+
+// kActiveTasks lists the ids of an application's active tasks (the inbox
+// also shows the demo's applications).
+func kActiveTasks(t *testing.T, site *apptest.Site, appID int64) []int64 {
+	t.Helper()
+	d, err := site.App.Approval.Detail(context.Background(), authz.System("320113"), appID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, task := range d.Tasks {
+		if task.State == approval.TaskActive {
+			ids = append(ids, task.ID)
+		}
+	}
+	if len(ids) == 0 {
+		t.Fatalf("application %d has no active task", appID)
+	}
+	return ids
+}
