@@ -102,7 +102,7 @@ func (h *Handlers) appPageOf(ctx context.Context, actor *authz.Actor, id int64) 
 	if err != nil {
 		return appPage{}, err
 	}
-	p := appPage{D: d, StateName: d.State.Name(), Answers: answersOf(d.Items, d.Form), Parties: partiesOf(d.Parties),
+	p := appPage{D: d, StateName: d.State.Name(), Answers: answersOf(d.Items, d.Form, d.ID), Parties: partiesOf(d.Parties),
 		Materials: materialsOf(d.ID, d.Items, d.Materials), Credit: creditViewOf(d.CreditOutcome, d.CreditDecision),
 		Rounds: roundsOf(d.Notices), Clock: clockViewOf(d.Clock, d.State), PDFs: pdfLinks("/console", d.Application)}
 	if p.Timeline, err = h.svc.Timeline(ctx, actor, id); err != nil {

@@ -24,7 +24,6 @@ func kContains(t *testing.T, what, body string, want ...string) {
 	}
 }
 
-
 // TestConsoleAcceptAndApprove drives the console end to end: the queue
 // lists a submitted application, the front desk claims it, sends a
 // one-time notice, accepts the corrected application and prints the
@@ -52,7 +51,7 @@ func TestConsoleAcceptAndApprove(t *testing.T) {
 	// The staff view masks personal data and offers the desk's forms.
 	_, body, _ = desk.get(path)
 	kContains(t, "application page", body, sub.Number, "一次性告知补正", "受理并出具受理通知书", "不予受理", "13800000001"[:3]+"****0001",
-		"个体工商户设立登记", "相关人员", "信用准入", "材料")
+		"个体工商户设立登记", "相关人员", "信用准入", "材料", `查看附件</a>`, `/api/v1/applications/`+kItoa(sub.ID)+`/files/`)
 	if strings.Contains(body, kPersonID(21)) || strings.Contains(body, kPersonID(31)) || strings.Contains(body, "13800000001") {
 		t.Error("the staff view shows an ID number or phone unmasked")
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
@@ -16,13 +17,14 @@ type answer struct {
 	Label   string
 	Value   string
 	Masked  bool
+	Href    string     // a file answer's download link
 	Columns []string   // a table's column labels
 	Rows    [][]string // a table's rows, masked
 }
 
 // answersOf lists the form answers of the filed items in form order.
 // Staff see ID numbers and phone numbers masked on screens.
-func answersOf(items []catalog.Version, form map[string]any) []answer {
+func answersOf(items []catalog.Version, form map[string]any, appID int64) []answer {
 	var out []answer
 	for _, fd := range mergedForm(items) {
 		v, ok := form[fd.Name]
@@ -30,9 +32,12 @@ func answersOf(items []catalog.Version, form map[string]any) []answer {
 			continue
 		}
 		a := answer{Label: fd.Label}
-		if fd.Type == catalog.FieldTable {
+		switch fd.Type {
+		case catalog.FieldTable:
 			a.Columns, a.Rows = tableOf(fd.Columns, v)
-		} else {
+		case catalog.FieldFile:
+			a.Value, a.Href = "查看附件", "/api/v1/applications/"+strconv.FormatInt(appID, 10)+"/files/"+textOf(v)
+		default:
 			a.Value, a.Masked = shown(fd.Type, v)
 		}
 		out = append(out, a)
