@@ -4,15 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/app/apptest"
 	"github.com/shanzhi-gov/shanzhi/internal/approval"
 )
-
-var kCompleteForm = regexp.MustCompile(`/console/tasks/(\d+)/complete`)
 
 // kAccepted files the bundle and accepts it through the desk's pages.
 func kAccepted(t *testing.T, site *apptest.Site) (approval.Filed, string) {
@@ -52,6 +49,7 @@ func TestConsoleTaskActions(t *testing.T) {
 	if status == http.StatusSeeOther {
 		t.Fatal("suspended without a reason")
 	}
+	kContains(t, "refused suspension", body, "请写明需要补正或中止的具体内容")
 	rev.mustPost(task+"/suspend", url.Values{"kind": {"testing"}, "reason": {"送检食品样品"}}, path+"?done=suspended")
 	_, body, _ = rev.get(path)
 	kContains(t, "suspended page", body, "中止计时", "恢复计时", "送检食品样品")

@@ -3,7 +3,6 @@ package approval
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
@@ -131,9 +130,4 @@ func (p Party) Masked() Party {
 		p.Code, p.Name = gm.MaskIDNumber(p.Code), gm.MaskName(p.Name)
 	}
 	return p
-}
-
-// likeEscape escapes LIKE wildcards in a user's text.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
