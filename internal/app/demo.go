@@ -90,6 +90,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if err := a.seedPosts(ctx, ids, depts); err != nil {
 			return nil, err
 		}
+		if err := a.Org.SeedDemoRosters(ctx, a.Cfg.District, ids); err != nil {
+			return nil, err
+		}
 		if err := a.seedPublic(ctx); err != nil {
 			return nil, err
 		}

@@ -40,6 +40,7 @@ func NewHandlers(svc *Service, rd *web.Renderer, district string, names NameLook
 // Register adds the module's pages and API operations to the router.
 func (h *Handlers) Register(rt *web.Router) {
 	h.registerConsole(rt)
+	h.registerRosters(rt)
 	rt.Page("GET /service-points", h.publicPoints)
 	rt.Page("GET /service-points/{code}", h.publicPoint)
 	h.registerAPI(rt)
@@ -74,5 +75,6 @@ func Nav() []web.NavItem {
 	return []web.NavItem{
 		{Shell: web.ShellConsole, Label: "组织机构", Href: "/console/org", Hint: "街道、社区、网格、服务网点和岗位人员", Roles: slices.Clone(staffRoles), Order: 80},
 		{Shell: web.ShellResident, Label: "办事网点", Href: "/service-points", Hint: "政务服务中心和社区便民服务站的地址、电话、时间", Order: 30},
+		rosterNav(),
 	}
 }
