@@ -31,7 +31,8 @@ const (
 //
 // On SQLite the write pool holds exactly one connection (SQLite has one
 // writer) and the read pool several query-only connections. On PostgreSQL
-// both are the same pool.
+// they are two pools of ReadConns connections each, so reads never wait for
+// connections held by transactions.
 type DB struct {
 	Engine Engine
 	Write  *sql.DB
@@ -47,7 +48,8 @@ type Options struct {
 	Clock clock.Clock
 	// Synchronous is SQLite's synchronous pragma: FULL (default) or NORMAL.
 	Synchronous string
-	// ReadConns is the size of the read pool (SQLite) or the whole pool (PostgreSQL).
+	// ReadConns is the size of the read pool (SQLite), or of each of the two
+	// pools (PostgreSQL).
 	ReadConns int
 }
 

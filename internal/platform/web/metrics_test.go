@@ -60,11 +60,7 @@ func TestMetrics(t *testing.T) {
 			t.Errorf("%s{%s} = %s, want %s", c.name, c.labels, got, c.want)
 		}
 	}
-	pools := []string{`pool="write"`, `pool="read"`}
-	if h.rt.cfg.DB.Engine == db.Postgres {
-		pools = []string{`pool="shared"`}
-	}
-	for _, p := range pools {
+	for _, p := range []string{`pool="write"`, `pool="read"`} {
 		metricValue(t, text, "db_open_connections", p)
 		metricValue(t, text, "db_max_open_connections", p)
 		metricValue(t, text, "db_wait_count_total", p)
