@@ -18,7 +18,7 @@ func (a *App) buildApproval() error {
 	var err error
 	a.Files = files.New(a.DB, a.Keys)
 	if a.Verify, err = verify.New(a.DB, a.Keys, verify.NewCarrierSimulator(), verify.NewFaceSimulator(),
-		verify.Config{Index: a.Index}, a.Log); err != nil {
+		verify.Config{Index: a.Index, SMS: a.SMS}, a.Log); err != nil {
 		return fmt.Errorf("app: verify: %w", err)
 	}
 	if a.ESign, err = esign.New(a.DB, a.Keys); err != nil {

@@ -159,8 +159,9 @@ func kSubmit(t *testing.T, site *apptest.Site, who *authz.Actor) approval.Filed 
 	return sub
 }
 
-// kVerify passes the carrier three-factor check and the face match for
-// the application with the simulators.
+// kVerify passes the carrier three-factor check, the fresh SMS code (read
+// from the site's recording SMS adapter) and the face match for the
+// application with the simulators.
 func kVerify(t *testing.T, site *apptest.Site, who *authz.Actor, id int64) {
 	t.Helper()
 	ctx, v := context.Background(), site.App.Verify
@@ -169,6 +170,16 @@ func kVerify(t *testing.T, site *apptest.Site, who *authz.Actor, id int64) {
 		t.Fatal(err)
 	}
 	if _, err := v.CheckCarrier(ctx, who, ver.ID, verify.CarrierInput{Name: "王小栖", IDNumber: kPersonID(11), Phone: "13800000001"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.SendCode(ctx, who, ver.ID); err != nil {
+		t.Fatal(err)
+	}
+	code, ok := site.SMS.LastCode("13800000001")
+	if !ok {
+		t.Fatal("no verification code texted")
+	}
+	if _, err := v.CheckCode(ctx, who, ver.ID, code); err != nil {
 		t.Fatal(err)
 	}
 	var img bytes.Buffer

@@ -55,6 +55,8 @@ func TestResidentAuthorisesAnAgent(t *testing.T) {
 		t.Errorf("a wrong check digit in the carrier check answered %d, want 400", p.Status)
 	}
 	p = v.post(base+"/verify/carrier", url.Values{"v": {vid}, "name": {"王小明"}, "id_number": {idNumber(3)}, "phone": {"13812345621"}})
+	mustContain(t, "the SMS code step", p, "获取短信验证码")
+	p = v.passCode(base, vid, "13812345621")
 	mustContain(t, "the verified authorisation", p, "身份核验已完成", "授权委托书")
 	if p = v.post(base+"/authorise", url.Values{"v": {vid}}); !strings.Contains(p.Path, "authorised=1") {
 		t.Fatalf("authorising ended at %s (%d): %.500s", p.Path, p.Status, p.Body)

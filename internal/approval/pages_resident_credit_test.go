@@ -34,6 +34,7 @@ func TestResidentSeesCreditRefusal(t *testing.T) {
 	p = v.post(base+"/verify/start", nil)
 	vid := verification(t, p)
 	v.post(base+"/verify/carrier", url.Values{"v": {vid}, "name": {"王小明"}, "id_number": {idNumber(101)}, "phone": {"13812345631"}})
+	v.passCode(base, vid, "13812345631")
 	p = v.postFiles(base+"/verify/face", url.Values{"v": {vid}}, upload{"image", "face.png", facePhoto(t)})
 	p = v.post(base+"/submit", url.Values{"revision": {revision(t, p)}, "v": {vid}})
 	if p.Status != http.StatusForbidden {

@@ -68,6 +68,8 @@ func TestResidentAppliesVerifiesAndSubmits(t *testing.T) {
 	vid := verification(t, p)
 	mustContain(t, "the carrier step", p, "核验实名信息")
 	p = v.post(base+"/verify/carrier", url.Values{"v": {vid}, "name": {"王小明"}, "id_number": {idNumber(101)}, "phone": {"13812345678"}})
+	mustContain(t, "the SMS code step", p, "获取短信验证码")
+	p = v.passCode(base, vid, "13812345678")
 	mustContain(t, "the face step", p, `capture="user"`, `accept="image/*"`)
 	p = v.postFiles(base+"/verify/face", url.Values{"v": {vid}}, upload{"image", "face.png", facePhoto(t)})
 	mustContain(t, "the verified page", p, "身份核验已完成", "签名并提交")

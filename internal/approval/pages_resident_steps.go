@@ -15,6 +15,8 @@ import (
 type IdentitySteps interface {
 	Start(ctx context.Context, actor *authz.Actor, purpose string) (verify.Verification, error)
 	CheckCarrier(ctx context.Context, actor *authz.Actor, id string, in verify.CarrierInput) (verify.Verification, error)
+	SendCode(ctx context.Context, actor *authz.Actor, id string) (verify.Verification, error)
+	CheckCode(ctx context.Context, actor *authz.Actor, id, code string) (verify.Verification, error)
 	CheckFace(ctx context.Context, actor *authz.Actor, id string, image []byte) (verify.Verification, error)
 	Get(ctx context.Context, actor *authz.Actor, id string) (verify.Verification, error)
 }

@@ -29,6 +29,12 @@ func (stepsStub) Start(context.Context, *authz.Actor, string) (verify.Verificati
 func (stepsStub) CheckCarrier(context.Context, *authz.Actor, string, verify.CarrierInput) (verify.Verification, error) {
 	return verify.Verification{}, nil
 }
+func (stepsStub) SendCode(context.Context, *authz.Actor, string) (verify.Verification, error) {
+	return verify.Verification{}, nil
+}
+func (stepsStub) CheckCode(context.Context, *authz.Actor, string, string) (verify.Verification, error) {
+	return verify.Verification{}, nil
+}
 func (stepsStub) CheckFace(context.Context, *authz.Actor, string, []byte) (verify.Verification, error) {
 	return verify.Verification{}, nil
 }

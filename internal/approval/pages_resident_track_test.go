@@ -32,6 +32,7 @@ func verifyAndSubmit(t *testing.T, v *visitor, base, phone string) page {
 	p := v.post(base+"/verify/start", nil)
 	vid := verification(t, p)
 	v.post(base+"/verify/carrier", url.Values{"v": {vid}, "name": {"王小明"}, "id_number": {idNumber(101)}, "phone": {phone}})
+	v.passCode(base, vid, phone)
 	p = v.postFiles(base+"/verify/face", url.Values{"v": {vid}}, upload{"image", "face.png", facePhoto(t)})
 	p = v.post(base+"/submit", url.Values{"revision": {revision(t, p)}, "v": {vid}})
 	if p.Status != http.StatusOK || !strings.Contains(p.Path, "submitted=1") {

@@ -19,16 +19,19 @@ const rMaxFaceBytes = 10 << 20
 
 // rVerifyView is the identity verification box of a page: the level
 // needed, where the applicant stands and the form of the next step. Base
-// is the page the steps post under (…/verify/start, /carrier, /face).
+// is the page the steps post under (…/verify/start, /carrier, /sms,
+// /code, /face).
 type rVerifyView struct {
 	Base, ID         string
 	Need             int
 	NeedName         string
 	Level            int
 	LevelName        string
-	Next             string // start, carrier, face or "" when done
+	Next             string // start, carrier, sms, face or "" when done
 	Done             bool
 	Name, Phone      string // masked, once the carrier check passed
+	CodeSent         bool   // a code of this verification was texted
+	CodeMinutes      int    // how long a code lives
 	Errors           map[string]string
 	Alert            string
 	TypedName, Typed string // what was typed, shown again after a refusal
@@ -59,15 +62,22 @@ func (h *Handlers) rVerifyOf(ctx context.Context, actor *authz.Actor, base, purp
 	if got.Carrier.Passed() {
 		v.Name, v.Phone = got.Name.Masked(), got.Phone.Masked()
 	}
-	switch {
-	case v.Level >= need:
+	v.CodeSent = got.SMSSentAt != nil
+	v.CodeMinutes = int(rCodeTTL(st) / time.Minute)
+	if v.Level >= need {
 		v.Done, v.Next = true, ""
-	case !got.Carrier.Passed():
-		v.Next = "carrier"
-	default:
-		v.Next = "face"
+	} else {
+		v.Next = got.NextStep()
 	}
 	return v
+}
+
+// rCodeTTL is how long the verification's SMS codes live, for the hint.
+func rCodeTTL(st IdentitySteps) time.Duration {
+	if s, ok := st.(interface{ Config() verify.Config }); ok {
+		return s.Config().SMSCodeTTL
+	}
+	return verify.DefaultConfig().SMSCodeTTL
 }
 
 // rRunStep runs one posted verification step for purpose and returns the
@@ -86,6 +96,12 @@ func (h *Handlers) rRunStep(r *http.Request, purpose string) (string, error) {
 	case "carrier":
 		_, err := st.CheckCarrier(ctx, actor, vid, verify.CarrierInput{Name: r.PostFormValue("name"),
 			IDNumber: r.PostFormValue("id_number"), Phone: r.PostFormValue("phone")})
+		return vid, err
+	case "sms":
+		_, err := st.SendCode(ctx, actor, vid)
+		return vid, err
+	case "code":
+		_, err := st.CheckCode(ctx, actor, vid, r.PostFormValue("code"))
 		return vid, err
 	case "face":
 		img, err := rFaceImage(r)

@@ -49,6 +49,21 @@ func (h *Handlers) apiCarrier(w http.ResponseWriter, r *http.Request) {
 	h.answer(w, r, http.StatusOK, v, err)
 }
 
+func (h *Handlers) apiSendCode(w http.ResponseWriter, r *http.Request) {
+	v, err := h.svc.SendCode(r.Context(), web.ActorFrom(r.Context()), r.PathValue("id"))
+	h.answer(w, r, http.StatusOK, v, err)
+}
+
+func (h *Handlers) apiCheckCode(w http.ResponseWriter, r *http.Request) {
+	var in CodeRequest
+	if err := web.DecodeJSON(r, &in, maxAPIBody); err != nil {
+		web.WriteError(w, r, err)
+		return
+	}
+	v, err := h.svc.CheckCode(r.Context(), web.ActorFrom(r.Context()), r.PathValue("id"), in.Code)
+	h.answer(w, r, http.StatusOK, v, err)
+}
+
 func (h *Handlers) apiFace(w http.ResponseWriter, r *http.Request) {
 	img, err := h.readImage(w, r)
 	if err != nil {

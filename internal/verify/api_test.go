@@ -134,15 +134,33 @@ func TestAPIPhoneFlow(t *testing.T) {
 
 	body = fmt.Sprintf(`{"name":"张三","id_number":%q,"phone":%q}`, idA, phoneA)
 	v = resourceOf(t, c.json(http.MethodPost, path+"/carrier", body), http.StatusOK)
-	if v.Level != 2 || v.NextStep != "face" || v.Phone != "138****5678" || v.Name != "张*" || len(v.Checks) != 1 {
+	if v.Level != 1 || v.NextStep != "sms" || v.Phone != "138****5678" || v.Name != "张*" || len(v.Checks) != 1 {
 		t.Fatalf("after carrier %+v", v)
 	}
+	errorOf(t, c.face(v.ID, "image", pngImage(t, "")), http.StatusConflict, "")
+	errorOf(t, c.json(http.MethodPost, path+"/sms/check", `{"code":"123456"}`), http.StatusBadRequest, "code")
+	v = resourceOf(t, c.json(http.MethodPost, path+"/sms", ``), http.StatusOK)
+	if v.SMSSendsLeft != 4 || v.SMSAttemptsLeft != 5 || v.SMSExpiresAt == nil || v.SMSResendAt == nil || v.NextStep != "sms" {
+		t.Fatalf("after sending the code %+v", v)
+	}
+	errorOf(t, c.json(http.MethodPost, path+"/sms", ``), http.StatusTooManyRequests, "")
+	code, _ := s.f.sms.LastCode(phoneA)
+	errorOf(t, c.json(http.MethodPost, path+"/sms/check", `{"code":"12a456"}`), http.StatusBadRequest, "code")
+	e := errorOf(t, c.json(http.MethodPost, path+"/sms/check", fmt.Sprintf(`{"code":%q}`, otherCode(code))), http.StatusBadRequest, "code")
+	if e.Fields["code"] != "验证码不正确，还可以尝试4次" {
+		t.Fatalf("wrong code: %q", e.Fields["code"])
+	}
+	v = resourceOf(t, c.json(http.MethodPost, path+"/sms/check", fmt.Sprintf(`{"code":%q}`, code)), http.StatusOK)
+	if v.Level != 2 || v.NextStep != "face" || v.SMSPassedAt == nil {
+		t.Fatalf("after the code %+v", v)
+	}
+	errorOf(t, c.json(http.MethodPost, path+"/sms/check", fmt.Sprintf(`{"code":%q}`, code)), http.StatusConflict, "")
 
 	errorOf(t, c.face(v.ID, "image", []byte("plain text, not a picture")), http.StatusBadRequest, "image")
 	errorOf(t, c.face(v.ID, "image", append(pngImage(t, ""), make([]byte, 1<<20)...)), http.StatusBadRequest, "image")
 	errorOf(t, c.face(v.ID, "photo", jpegImage(t)), http.StatusBadRequest, "image")
 	errorOf(t, c.json(http.MethodPost, path+"/face", `{"image":"x"}`), http.StatusBadRequest, "image")
-	e := errorOf(t, c.face(v.ID, "image", pngImage(t, verify.FaceMarkerFail)), http.StatusBadRequest, "image")
+	e = errorOf(t, c.face(v.ID, "image", pngImage(t, verify.FaceMarkerFail)), http.StatusBadRequest, "image")
 	if !strings.Contains(e.Message, "还可尝试4次") {
 		t.Fatalf("face mismatch: %q", e.Message)
 	}
@@ -157,7 +175,7 @@ func TestAPIPhoneFlow(t *testing.T) {
 	errorOf(t, c.do(http.MethodGet, "/verifications/nope", "", nil), http.StatusNotFound, "")
 
 	all := s.seen.String() + s.logs.String() + s.f.logs.String()
-	for _, leak := range []string{idA, phoneA, "张三"} {
+	for _, leak := range []string{idA, phoneA, "张三", code} {
 		if strings.Contains(all, leak) {
 			t.Fatalf("%s appears in a response or log", leak)
 		}
@@ -178,12 +196,25 @@ func TestAPIPermissions(t *testing.T) {
 	body := fmt.Sprintf(`{"name":"张三","id_number":%q,"phone":%q}`, idA, phoneB)
 	errorOf(t, other.json(http.MethodPost, path+"/carrier", body), http.StatusForbidden, "")
 	errorOf(t, other.face(v.ID, "image", pngImage(t, "")), http.StatusForbidden, "")
+	errorOf(t, other.json(http.MethodPost, path+"/sms", ``), http.StatusForbidden, "")
+	errorOf(t, other.json(http.MethodPost, path+"/sms/check", `{"code":"123456"}`), http.StatusForbidden, "")
+	errorOf(t, anon.json(http.MethodPost, path+"/sms", ``), http.StatusUnauthorized, "")
 	errorOf(t, anon.do(http.MethodGet, path, "", nil), http.StatusUnauthorized, "")
 	errorOf(t, anon.json(http.MethodPost, "/verifications", `{"purpose":"application:1"}`), http.StatusUnauthorized, "")
 	// A cookie session without its CSRF token is refused.
 	noCSRF := *owner
 	noCSRF.csrf = "wrong"
 	errorOf(t, noCSRF.json(http.MethodPost, "/verifications", `{"purpose":"application:1"}`), http.StatusForbidden, "")
+	errorOf(t, noCSRF.json(http.MethodPost, path+"/sms", ``), http.StatusForbidden, "")
+	// may: the owner sends and enters the code once the carrier check passed.
+	body = fmt.Sprintf(`{"name":"张三","id_number":%q,"phone":%q}`, idA, phoneA)
+	resourceOf(t, owner.json(http.MethodPost, path+"/carrier", body), http.StatusOK)
+	resourceOf(t, owner.json(http.MethodPost, path+"/sms", ``), http.StatusOK)
+	code, _ := s.f.sms.LastCode(phoneA)
+	errorOf(t, other.json(http.MethodPost, path+"/sms/check", fmt.Sprintf(`{"code":%q}`, code)), http.StatusForbidden, "")
+	if v := resourceOf(t, owner.json(http.MethodPost, path+"/sms/check", fmt.Sprintf(`{"code":%q}`, code)), http.StatusOK); v.Level != 2 {
+		t.Fatalf("owner's code: level %d", v.Level)
+	}
 }
 
 func TestAPIDocumented(t *testing.T) {
@@ -192,7 +223,8 @@ func TestAPIDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"startVerification", "checkCarrier", "checkFace", "getVerification"} {
+	for _, id := range []string{"startVerification", "checkCarrier", "sendVerificationCode", "checkVerificationCode",
+		"checkFace", "getVerification"} {
 		if !bytes.Contains(doc, []byte(`"operationId":"`+id+`"`)) {
 			t.Errorf("%s not in the OpenAPI document", id)
 		}

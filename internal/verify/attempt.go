@@ -62,6 +62,8 @@ func (s *Service) mayAttempt(v Verification, kind string, now time.Time) error {
 	switch {
 	case !v.Carrier.Passed():
 		return apperr.Conflict(msgCarrierFirst)
+	case !v.SMS.Passed():
+		return apperr.Conflict(msgSMSFirst)
 	case v.Face.Passed():
 		return apperr.Conflict(msgFaceDone)
 	case v.FaceAttempts >= s.cfg.MaxFaceAttempts:

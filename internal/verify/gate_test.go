@@ -17,6 +17,10 @@ func TestGate(t *testing.T) {
 		t.Fatalf("before carrier: %v", err)
 	}
 	f.carrierOK(t, a, v, phoneA)
+	if _, err := g.Require(f.ctx, a.AccountID, purpose, 2); apperr.CodeOf(err) != apperr.CodeForbidden {
+		t.Fatalf("before the SMS code: %v", err)
+	}
+	f.smsOK(t, a, v, phoneA)
 	id, err := g.Require(f.ctx, a.AccountID, purpose, 2)
 	if err != nil || id != v.ID {
 		t.Fatalf("require: %q %v", id, err)

@@ -93,7 +93,7 @@ func newFixture(t testing.TB, tune ...func(*verify.Config)) *fixture {
 // service returns a verification service with the given providers.
 func (f *fixture) service(t testing.TB, c verify.CarrierCheck, fm verify.FaceMatch, tune ...func(*verify.Config)) *verify.Service {
 	t.Helper()
-	cfg := verify.Config{Index: f.index}
+	cfg := verify.Config{Index: f.index, SMS: f.sms}
 	for _, fn := range tune {
 		fn(&cfg)
 	}
@@ -145,6 +145,30 @@ func (f *fixture) carrierOK(t testing.TB, a *authz.Actor, v verify.Verification,
 		t.Fatalf("carrier check: %v", err)
 	}
 	return got
+}
+
+// smsOK sends the verification's SMS code to phone and enters it.
+func (f *fixture) smsOK(t testing.TB, a *authz.Actor, v verify.Verification, phone string) verify.Verification {
+	t.Helper()
+	if _, err := f.s.SendCode(f.ctx, a, v.ID); err != nil {
+		t.Fatalf("send code: %v", err)
+	}
+	code, ok := f.sms.LastCode(phone)
+	if !ok {
+		t.Fatal("no verification code texted")
+	}
+	got, err := f.s.CheckCode(f.ctx, a, v.ID, code)
+	if err != nil {
+		t.Fatalf("check code: %v", err)
+	}
+	return got
+}
+
+// l2 passes the carrier check and the SMS code of v: level L2.
+func (f *fixture) l2(t testing.TB, a *authz.Actor, v verify.Verification, phone string) verify.Verification {
+	t.Helper()
+	f.carrierOK(t, a, v, phone)
+	return f.smsOK(t, a, v, phone)
 }
 
 // wantCode fails unless err carries code (and, when field is set, names it).

@@ -18,7 +18,7 @@ func (l Level) Name() string {
 	case L1:
 		return "L1 短信验证码登录"
 	case L2:
-		return "L2 运营商三要素实名核验"
+		return "L2 实名核验（运营商三要素及短信验证码）"
 	case L3:
 		return "L3 人脸识别核验"
 	}

@@ -28,6 +28,14 @@ func TestPermissionOwn(t *testing.T) {
 	wantCode(t, err, apperr.CodeForbidden, "")
 	_, err = f.s.CheckFace(f.ctx, other, v.ID, pngImage(t, ""))
 	wantCode(t, err, apperr.CodeForbidden, "")
+	_, err = f.s.SendCode(f.ctx, other, v.ID)
+	wantCode(t, err, apperr.CodeForbidden, "")
+	_, err = f.s.CheckCode(f.ctx, other, v.ID, "123456")
+	wantCode(t, err, apperr.CodeForbidden, "")
+	_, err = f.s.SendCode(f.ctx, staff, v.ID)
+	wantCode(t, err, apperr.CodeForbidden, "")
+	_, err = f.s.CheckCode(f.ctx, nil, v.ID, "123456")
+	wantCode(t, err, apperr.CodeUnauthorized, "")
 	err = f.d.InTx(f.ctx, func(tx *db.Tx) error {
 		_, err := f.s.Consume(f.ctx, tx, other, v.ID, purpose, verify.L1)
 		return err
@@ -42,7 +50,9 @@ func TestPermissionOwn(t *testing.T) {
 	if l, err := f.s.Level(f.ctx, staff, purpose); l != verify.L0 || err != nil {
 		t.Fatalf("staff level %v %v", l, err)
 	}
-	if n := f.count(t, `SELECT carrier_attempts + face_attempts FROM verifications WHERE id = ?`, v.ID); n != 0 {
-		t.Fatalf("refused calls counted %d attempts", n)
+	// may: the owner's code step, once the carrier check passed.
+	f.l2(t, owner, v, phoneA)
+	if n := f.count(t, `SELECT carrier_attempts + face_attempts + sms_attempts FROM verifications WHERE id = ?`, v.ID); n != 1 {
+		t.Fatalf("refused calls counted attempts: %d besides the owner's carrier check", n-1)
 	}
 }

@@ -44,7 +44,7 @@ func TestProviderTimeoutNamesProvider(t *testing.T) {
 		t.Fatalf("after provider failure %+v", got)
 	}
 	// The face provider fails the same way, after a carrier pass.
-	f.carrierOK(t, a, v, phoneA)
+	f.l2(t, a, v, phoneA)
 	_, err = s.CheckFace(f.ctx, a, v.ID, pngImage(t, ""))
 	if e := wantCode(t, err, apperr.CodeUnavailable, ""); !strings.Contains(e.Message, "face-stuck") {
 		t.Fatalf("message %q", e.Message)

@@ -29,8 +29,8 @@ func (s *Service) Level(ctx context.Context, actor *authz.Actor, ref string) (Le
 
 // Require returns the actor's open verification for ref when it reached
 // level, and otherwise a forbidden error whose message (also on field
-// "verification") names the missing step: start, carrier check, face
-// check, or a new verification when the last one expired or was used.
+// "verification") names the missing step: start, carrier check, SMS code,
+// face check, or a new verification when the last one expired or was used.
 func (s *Service) Require(ctx context.Context, actor *authz.Actor, ref string, level Level) (Verification, error) {
 	if err := s.requireArgs(actor, level); err != nil {
 		return Verification{}, err
@@ -129,6 +129,8 @@ func sufficient(v Verification, level Level, now time.Time) error {
 	switch {
 	case level >= L2 && !v.Carrier.Passed():
 		return need(fmt.Sprintf(msgNeedCarrier, level.Name()))
+	case level >= L2 && !v.SMS.Passed():
+		return need(fmt.Sprintf(msgNeedSMS, level.Name()))
 	case level >= L3 && !v.Face.Passed():
 		return need(fmt.Sprintf(msgNeedFace, level.Name()))
 	}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/shanzhi-gov/shanzhi/internal/notify"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
@@ -27,8 +28,9 @@ type Service struct {
 }
 
 // New returns the service. keys encrypts personal data; carrier and face
-// are the providers (NewCarrierSimulator and NewFaceSimulator locally). A
-// nil log logs nothing.
+// are the providers (NewCarrierSimulator and NewFaceSimulator locally);
+// cfg.SMS sends the verification's one-time codes (the district's SMS
+// adapter). A nil log logs nothing.
 func New(d *db.DB, keys *gm.Keyring, carrier CarrierCheck, face FaceMatch, cfg Config, log *slog.Logger) (*Service, error) {
 	switch {
 	case d == nil:
@@ -44,7 +46,24 @@ func New(d *db.DB, keys *gm.Keyring, carrier CarrierCheck, face FaceMatch, cfg C
 		log = slog.New(slog.DiscardHandler)
 	}
 	cfg = cfg.withDefaults()
+	if cfg.SMS == nil {
+		log.Warn("verify: no SMS sender (Config.SMS): the SMS code step answers unavailable, so L2 and L3 cannot be reached")
+	}
 	return &Service{d: d, keys: keys, index: cfg.Index, carrier: carrier, face: face, cfg: cfg, log: log}, nil
+}
+
+// WithSMS returns a copy of the service, over the same database, that
+// sends its codes through sms. The demo's seeding uses it with a recorder
+// it owns, so that it can read back the codes of the applications it files
+// as the demo resident without a bypass of the SMS step (the demo's own
+// SMS adapter is a console simulator nobody reads from code).
+func (s *Service) WithSMS(sms notify.SMSSender) *Service {
+	if sms == nil {
+		panic("verify: WithSMS needs a sender")
+	}
+	c := *s
+	c.cfg.SMS = sms
+	return &c
 }
 
 // Config returns the configuration in force, defaults filled in.

@@ -26,7 +26,12 @@ func TestFullVerification(t *testing.T) {
 	}
 	level(verify.L1)
 	v = f.carrierOK(t, a, v, "+86 138 1234 5678")
-	if v.Achieved() != verify.L2 || v.Carrier.Provider != verify.CarrierSimulatorName || v.Carrier.PassedAt == nil ||
+	if v.Achieved() != verify.L1 || v.NextStep() != "sms" {
+		t.Fatalf("the carrier check alone reached %v, next %q", v.Achieved(), v.NextStep())
+	}
+	level(verify.L1)
+	v = f.smsOK(t, a, v, phoneA)
+	if v.Achieved() != verify.L2 || v.SMS.PassedAt == nil || v.Carrier.Provider != verify.CarrierSimulatorName || v.Carrier.PassedAt == nil ||
 		v.Name.Masked() != "张*" || v.IDNumber.Masked() != "320113********"+idA[14:] || v.Phone.Masked() != "138****5678" {
 		t.Fatalf("after carrier %+v", v)
 	}
@@ -45,7 +50,8 @@ func TestFullVerification(t *testing.T) {
 	if err := f.d.QueryRow(f.ctx, `SELECT id_number_enc, name_enc FROM verifications WHERE id = ?`, v.ID).Scan(&idEnc, &nameEnc); err != nil {
 		t.Fatal(err)
 	}
-	for _, leak := range []string{idA, "张三", phoneA} {
+	code, _ := f.sms.LastCode(phoneA)
+	for _, leak := range []string{idA, "张三", phoneA, code} {
 		if strings.Contains(idEnc+nameEnc, leak) || strings.Contains(f.logs.String(), leak) {
 			t.Fatalf("%s stored or logged in clear", leak)
 		}
@@ -108,6 +114,11 @@ func TestFaceChecks(t *testing.T) {
 		t.Fatalf("face before carrier: %q", e.Message)
 	}
 	f.carrierOK(t, a, v, phoneA)
+	_, err = f.s.CheckFace(f.ctx, a, v.ID, pngImage(t, ""))
+	if e := wantCode(t, err, apperr.CodeConflict, ""); !strings.Contains(e.Message, "短信验证码") {
+		t.Fatalf("face before the SMS code: %q", e.Message)
+	}
+	f.smsOK(t, a, v, phoneA)
 	// Bad images count no attempt.
 	_, err = f.s.CheckFace(f.ctx, a, v.ID, []byte("not an image at all"))
 	wantCode(t, err, apperr.CodeInvalid, "image")
@@ -130,7 +141,7 @@ func TestFaceChecks(t *testing.T) {
 func TestFaceThresholdAndNoPhoto(t *testing.T) {
 	f := newFixture(t, func(c *verify.Config) { c.FaceThreshold = 0.9 })
 	a, v := f.started(t, phoneA, purpose)
-	f.carrierOK(t, a, v, phoneA)
+	f.l2(t, a, v, phoneA)
 	_, err := f.s.CheckFace(f.ctx, a, v.ID, pngImage(t, verify.FaceMarkerScore+"0.89"))
 	wantCode(t, err, apperr.CodeInvalid, "image")
 	if got, err := f.s.CheckFace(f.ctx, a, v.ID, pngImage(t, verify.FaceMarkerScore+"0.90")); err != nil || got.Achieved() != verify.L3 {
@@ -141,6 +152,7 @@ func TestFaceThresholdAndNoPhoto(t *testing.T) {
 	if _, err := f.s.CheckCarrier(f.ctx, b, w.ID, verify.CarrierInput{Name: "王五", IDNumber: idNoPhoto, Phone: phoneB}); err != nil {
 		t.Fatal(err)
 	}
+	f.smsOK(t, b, w, phoneB)
 	_, err = f.s.CheckFace(f.ctx, b, w.ID, pngImage(t, ""))
 	if e := wantCode(t, err, apperr.CodeInvalid, ""); !strings.Contains(e.Message, "照片") {
 		t.Fatalf("no photo: %q", e.Message)
@@ -150,7 +162,7 @@ func TestFaceThresholdAndNoPhoto(t *testing.T) {
 func TestExpiredVerification(t *testing.T) {
 	f := newFixture(t)
 	a, v := f.started(t, phoneA, purpose)
-	f.carrierOK(t, a, v, phoneA)
+	f.l2(t, a, v, phoneA)
 	f.clock.Advance(30 * time.Minute)
 	_, err := f.s.CheckFace(f.ctx, a, v.ID, pngImage(t, ""))
 	if e := wantCode(t, err, apperr.CodeConflict, ""); !strings.Contains(e.Message, "有效期") {
@@ -186,6 +198,16 @@ func TestRequireNamesMissingStep(t *testing.T) {
 		t.Fatalf("missing carrier: %q", e.Message)
 	}
 	f.carrierOK(t, a, v, phoneA)
+	for _, l := range []verify.Level{verify.L2, verify.L3} {
+		_, err = f.s.Require(f.ctx, a, purpose, l)
+		if e := wantCode(t, err, apperr.CodeForbidden, "verification"); !strings.Contains(e.Message, "短信验证码") {
+			t.Fatalf("%v missing the SMS code: %q", l, e.Message)
+		}
+	}
+	f.smsOK(t, a, v, phoneA)
+	if _, err := f.s.Require(f.ctx, a, purpose, verify.L2); err != nil {
+		t.Fatalf("L2 after carrier and code: %v", err)
+	}
 	_, err = f.s.Require(f.ctx, a, purpose, verify.L3)
 	if e := wantCode(t, err, apperr.CodeForbidden, "verification"); !strings.Contains(e.Message, "人脸识别") {
 		t.Fatalf("missing face: %q", e.Message)
@@ -197,7 +219,7 @@ func TestRequireNamesMissingStep(t *testing.T) {
 func TestConsumeSingleUseForItsPurpose(t *testing.T) {
 	f := newFixture(t)
 	a, v := f.started(t, phoneA, purpose)
-	f.carrierOK(t, a, v, phoneA)
+	f.l2(t, a, v, phoneA)
 	consume := func(ref string) (verify.Verification, error) {
 		var got verify.Verification
 		err := f.d.InTx(f.ctx, func(tx *db.Tx) error {

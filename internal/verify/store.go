@@ -20,6 +20,7 @@ type querier interface {
 const verificationColumns = `id, district, account_id, purpose, created_at, expires_at, used_at,
 	name_enc, id_number_enc, id_number_index, phone_enc,
 	carrier_attempts, carrier_provider, carrier_ref, carrier_passed_at,
+	sms_sends, sms_attempts, sms_sent_at, sms_expires_at, sms_passed_at,
 	face_attempts, face_provider, face_ref, face_score, face_passed_at`
 
 // row is a verification as stored, personal data still sealed.
@@ -27,6 +28,7 @@ type row struct {
 	v                             Verification
 	nameEnc, idEnc, idx, phoneEnc sql.NullString
 	usedAt, carrierAt, faceAt     sql.NullTime
+	smsSent, smsExpires, smsAt    sql.NullTime
 }
 
 func scanRow(sc interface{ Scan(...any) error }) (*row, error) {
@@ -35,12 +37,14 @@ func scanRow(sc interface{ Scan(...any) error }) (*row, error) {
 	err := sc.Scan(&v.ID, &v.District, &v.AccountID, &v.Purpose, &v.CreatedAt, &v.ExpiresAt, &r.usedAt,
 		&r.nameEnc, &r.idEnc, &r.idx, &r.phoneEnc,
 		&v.CarrierAttempts, &v.Carrier.Provider, &v.Carrier.Reference, &r.carrierAt,
+		&v.SMSSends, &v.SMSAttempts, &r.smsSent, &r.smsExpires, &r.smsAt,
 		&v.FaceAttempts, &v.Face.Provider, &v.Face.Reference, &v.FaceScore, &r.faceAt)
 	if err != nil {
 		return nil, err
 	}
 	v.CreatedAt, v.ExpiresAt = v.CreatedAt.UTC(), v.ExpiresAt.UTC()
 	v.UsedAt, v.Carrier.PassedAt, v.Face.PassedAt = timePtr(r.usedAt), timePtr(r.carrierAt), timePtr(r.faceAt)
+	v.SMSSentAt, v.SMSExpiresAt, v.SMS.PassedAt = timePtr(r.smsSent), timePtr(r.smsExpires), timePtr(r.smsAt)
 	v.IDIndex = r.idx.String
 	return &r, nil
 }

@@ -37,8 +37,16 @@ type Verification struct {
 
 	Carrier         Step
 	CarrierAttempts int
-	Face            Step
-	FaceAttempts    int
+	// SMS is the fresh one-time code sent to the verified phone; SMSSends
+	// counts the codes sent, SMSAttempts the wrong entries of the current
+	// one, SMSSentAt and SMSExpiresAt time it (nil before the first).
+	SMS          Step
+	SMSSends     int
+	SMSAttempts  int
+	SMSSentAt    *time.Time
+	SMSExpiresAt *time.Time
+	Face         Step
+	FaceAttempts int
 	// FaceScore is the similarity of the passing face check.
 	FaceScore float64
 
@@ -66,15 +74,30 @@ type CheckRecord struct {
 	At        time.Time
 }
 
-// Achieved is the level the checks reached, whatever the validity.
+// Achieved is the level the checks reached, whatever the validity: L2
+// needs the carrier check and the fresh SMS code, L3 the face match too.
 func (v Verification) Achieved() Level {
 	switch {
+	case !v.Carrier.Passed() || !v.SMS.Passed():
+		return L1
 	case v.Face.Passed():
 		return L3
-	case v.Carrier.Passed():
-		return L2
 	}
-	return L1
+	return L2
+}
+
+// NextStep names the check to make next: "carrier", "sms", "face", or
+// "" once all passed (whatever the validity).
+func (v Verification) NextStep() string {
+	switch {
+	case !v.Carrier.Passed():
+		return kindCarrier
+	case !v.SMS.Passed():
+		return kindSMS
+	case !v.Face.Passed():
+		return kindFace
+	}
+	return ""
 }
 
 // StatusAt tells whether the verification is open, used or expired at now.
@@ -100,6 +123,7 @@ func (v Verification) LevelAt(now time.Time) Level {
 // Check kinds and outcomes written by the service besides the providers'.
 const (
 	kindCarrier  = "carrier"
+	kindSMS      = "sms"
 	kindFace     = "face"
 	outcomePass  = "pass"
 	outcomeFail  = "fail"

@@ -170,10 +170,11 @@ func appIDFrom(tb *tab) string {
 }
 
 // verifyIdentity does the submit page's identity steps on tb: the
-// carrier's real-name check of name, ID number and phone, then the face
-// match with the photo at facePath. It ends on the submit page with the
-// verification done.
-func verifyIdentity(tb *tab, name, idNumber, phone, facePath string) {
+// carrier's real-name check of name, ID number and phone, the fresh SMS
+// code (read from the site's recording SMS adapter, as the sign-in does),
+// then the face match with the photo at facePath. It ends on the submit
+// page with the verification done.
+func verifyIdentity(tb *tab, s *site, name, idNumber, phone, facePath string) {
 	tb.t.Helper()
 	tb.follow("tap 开始身份核验", tap(`form[action$="/verify/start"] button[type="submit"]`))
 	tb.do("fill in the real-name check",
@@ -182,10 +183,35 @@ func verifyIdentity(tb *tab, name, idNumber, phone, facePath string) {
 	if alerts := tb.texts(`[role="alert"]`); len(alerts) > 0 {
 		tb.failed("the real-name check", unexpected(alerts...))
 	}
+	verifyCode(tb, s, phone)
 	tb.do("take the face photo", upload("image", facePath))
 	tb.follow("tap 上传照片并比对", tap(`form[action$="/verify/face"] button[type="submit"]`))
 	if done := tb.texts(`.alert-ok[role="status"]`); len(done) != 1 || !strings.HasPrefix(done[0], "身份核验已完成") {
 		tb.failed("the face match", unexpected(append(done, tb.texts(`[role="alert"], .error`)...)...))
+	}
+}
+
+// verifyCode does the SMS code step of the verification: asks for the
+// code, reads it from the site's recording SMS adapter and enters it.
+func verifyCode(tb *tab, s *site, phone string) {
+	tb.t.Helper()
+	before := len(s.SMS.To(phone))
+	tb.follow("tap 获取短信验证码", tap(`form[action$="/verify/sms"] button[type="submit"]`))
+	if alerts := tb.texts(`[role="alert"]`); len(alerts) > 0 {
+		tb.failed("ask for the verification code", unexpected(alerts...))
+	}
+	if len(s.SMS.To(phone)) != before+1 {
+		tb.t.Fatalf("no verification code was texted to %s", phone)
+	}
+	msg, _ := s.SMS.WaitFor(phone, func(m notify.SMS) bool { return strings.Contains(m.Text, "身份核验") }, 5*time.Second)
+	code, ok := s.SMS.LastCode(phone)
+	if !ok || !strings.Contains(msg.Text, code) {
+		tb.t.Fatalf("no 6-digit verification code texted to %s", phone)
+	}
+	tb.do("enter the verification code", typeInto(`#v-code`, code))
+	tb.follow("tap 提交验证码", tap(`form[action$="/verify/code"] button[type="submit"]`))
+	if alerts := tb.texts(`[role="alert"], .error`); len(alerts) > 0 {
+		tb.failed("the verification code", unexpected(alerts...))
 	}
 }
 

@@ -42,7 +42,7 @@ func TestTwentyMinuteJourney(t *testing.T) {
 
 	began := time.Now()
 	lap := phases{t: t, last: began}
-	id, number := applyForShopWithFoodLicence(t, resident, files)
+	id, number := applyForShopWithFoodLicence(t, resident, s, files)
 	lap.done("resident applies on the phone")
 
 	acceptAtStreetCentre(t, desk, id, number)
@@ -92,7 +92,7 @@ func (p *phases) done(what string) {
 // applyForShopWithFoodLicence is the resident's part on the phone, from
 // the guide to the submitted application; it answers the application's
 // id and number.
-func applyForShopWithFoodLicence(t *testing.T, tb *tab, files string) (id, number string) {
+func applyForShopWithFoodLicence(t *testing.T, tb *tab, s *site, files string) (id, number string) {
 	t.Helper()
 	if got := tb.open("/services/" + itemSoleTrader); got != http.StatusOK {
 		t.Fatalf("the guide answered %d", got)
@@ -135,7 +135,7 @@ func applyForShopWithFoodLicence(t *testing.T, tb *tab, files string) (id, numbe
 	if strings.Contains(tb.dom(), personID(101)) {
 		t.Error("the submit page shows the ID number unmasked")
 	}
-	verifyIdentity(tb, shopOwner, personID(101), shopPhone, saveFile(t, files, "face.png", facePhoto(t)))
+	verifyIdentity(tb, s, shopOwner, personID(101), shopPhone, saveFile(t, files, "face.png", facePhoto(t)))
 	tb.follow("tap 签名并提交", tap(`form[action="/my/applications/`+id+`/submit"] button[type="submit"]`))
 	if p, state := tb.path(), tb.text(".state-box .state"); p != "/my/applications/"+id+"?submitted=1" || state != "待预审" {
 		tb.failed("submit", unexpected(append([]string{p, state}, tb.texts(`[role="alert"]`)...)...))

@@ -52,7 +52,7 @@ func TestSeriouslyDishonestApplicantIsRefused(t *testing.T) {
 		upload("m."+itemSoleTrader+".2", saveFile(t, files, "租赁合同.pdf", smallPDF)))
 	saveDraft(tb)
 	tb.follow("tap 核验并提交", tap(`.sticky-actions button[value="submit"]`))
-	verifyIdentity(tb, dishonestName, credit.DemoSeriousPerson, dishonestPhone, saveFile(t, files, "face.png", facePhoto(t)))
+	verifyIdentity(tb, s, dishonestName, credit.DemoSeriousPerson, dishonestPhone, saveFile(t, files, "face.png", facePhoto(t)))
 
 	status := tb.follow("tap 签名并提交", tap(`form[action="/my/applications/`+id+`/submit"] button[type="submit"]`))
 	alert := tb.texts(`[role="alert"]`)
