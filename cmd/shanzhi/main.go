@@ -11,6 +11,7 @@
 //	shanzhi import credit --department D F load credit records from CSV/xlsx (all or nothing)
 //	shanzhi export catalog FILE.xlsx       write the catalogue to a workbook
 //	shanzhi verify audit                   walk the audit hash chain and report breaks
+//	shanzhi bench approval [--clients N]   load-test the application lifecycle over HTTP
 //	shanzhi keys                           print fresh secrets for SHANZHI_* variables
 //	shanzhi version                        print the version
 package main
@@ -43,6 +44,7 @@ func commands() map[string]command {
 		"import":  runImport,
 		"export":  runExport,
 		"verify":  runVerify,
+		"bench":   runBench,
 		"keys":    runKeys,
 		"version": func(_ context.Context, _ []string, out io.Writer) error {
 			_, err := fmt.Fprintln(out, "shanzhi", version)
@@ -103,6 +105,9 @@ commands:
   import credit --department CODE FILE   load a department's credit records from CSV/xlsx (all or nothing)
   export catalog FILE.xlsx               write the catalogue to the Excel template
   verify audit                   walk the audit hash chain and report every break
+  bench approval [--clients 50] [--apps 500] [--warmup N] [--residents 1] [--baseline /healthz]
+                 [--postgres URL | --dir D] [--sqlite-synchronous FULL|NORMAL]
+                                 application lifecycle over HTTP under load on a fresh database
   keys                           print fresh secrets for SHANZHI_DATA_KEYS, SHANZHI_INDEX_KEYS, SHANZHI_SECRET
   version
 `)
