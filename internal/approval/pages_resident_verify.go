@@ -157,6 +157,3 @@ func rApperrMessage(err error) string {
 	}
 	return msg
 }
-
-// rNow is the service clock's time, for the pages.
-func (h *Handlers) rNow() time.Time { return h.svc.DB.Clock.Now() }

@@ -95,9 +95,6 @@ func (r DayRule) Name() string {
 // Time: 0 to 1439.
 type TimeOfDay int
 
-// minutesPerDay bounds TimeOfDay.
-const minutesPerDay = 24 * 60
-
 // String shows the time as "20:00".
 func (t TimeOfDay) String() string { return fmt.Sprintf("%02d:%02d", int(t)/60, int(t)%60) }
 

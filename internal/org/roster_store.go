@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -76,9 +75,6 @@ func postUnitsOf(ctx context.Context, tx *db.Tx, sp ServicePoint) ([]string, err
 	}
 	return units, nil
 }
-
-// inList is "(?, ?, …)" for n values.
-func inList(n int) string { return "(" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")" }
 
 // checkPostHeld requires the person to hold a post that lets them serve
 // at the point. It locks the person's held posts, so that two roster

@@ -45,7 +45,7 @@ func (h *Handlers) apiCarrier(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.svc.CheckCarrier(r.Context(), web.ActorFrom(r.Context()), r.PathValue("id"),
-		CarrierInput{Name: in.Name, IDNumber: in.IDNumber, Phone: in.Phone})
+		CarrierInput(in))
 	h.answer(w, r, http.StatusOK, v, err)
 }
 
