@@ -86,7 +86,7 @@ func (a *App) demoSubmit(ctx context.Context, who *authz.Actor) (approval.Filed,
 	idNumber := demoIDNumber(0)
 	var ups []approval.Upload
 	form := map[string]any{}
-	for _, fd := range approvalForm(f.Items) {
+	for _, fd := range approval.MergedForm(f.Items) {
 		if v, ok := demoAnswer(fd, idNumber); ok {
 			form[fd.Name] = v
 		} else if fd.Type == catalog.FieldFile && fd.Required {
@@ -160,20 +160,6 @@ func (a *App) demoVerify(ctx context.Context, who *authz.Actor, appID int64, idN
 // demoIDNumber is the real-name ID number seedPublic gives demo person i.
 func demoIDNumber(i int) string {
 	return check.MakeIDNumber("320113", time.Date(1985+i, 3, 1+i, 0, 0, 0, 0, time.UTC), 11+i)
-}
-
-// approvalForm is the one form of the filed items (fields asked once).
-func approvalForm(items []catalog.Version) catalog.Form {
-	var out catalog.Form
-	seen := map[string]bool{}
-	for _, v := range items {
-		for _, fd := range v.Item.Form {
-			if !seen[fd.Name] {
-				seen[fd.Name], out = true, append(out, fd)
-			}
-		}
-	}
-	return out
 }
 
 // demoAnswer is a plausible answer to a required field; file fields are

@@ -53,7 +53,7 @@ func TestAgentFilesForTheApplicant(t *testing.T) {
 	// check: the signed authorisation stands for it.
 	d := Draft{Form: fillForm(app.Items), Parties: []Party{{Role: PartyLegalRep, SubjectKind: "person", Name: "王小栖", Code: goodID}}}
 	var ups []Upload
-	for _, fd := range mergedForm(app.Items) {
+	for _, fd := range MergedForm(app.Items) {
 		if fd.Required && fd.Type == catalog.FieldFile {
 			ups = append(ups, Upload{Field: fd.Name, Name: "x.pdf", Data: pdfBytes})
 		}

@@ -156,9 +156,5 @@ func (h *Handlers) apiFile(w http.ResponseWriter, r *http.Request) {
 		web.WriteError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", f.Kind.ContentType())
-	w.Header().Set("Content-Disposition", "inline")
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Write(data)
+	writeFile(w, f, data)
 }

@@ -15,9 +15,9 @@ import (
 // applications are received around the clock.
 var officeDay calendar.OfficeHours
 
-// mergedForm is the one form of a bundle (一表申请): the fields of every
-// item, a field named in several items asked once.
-func mergedForm(items []catalog.Version) catalog.Form {
+// MergedForm is the one form of the filed items (一表申请): the fields of
+// every item, a field named in several items asked once.
+func MergedForm(items []catalog.Version) catalog.Form {
 	var out catalog.Form
 	seen := map[string]bool{}
 	for _, v := range items {
@@ -39,7 +39,7 @@ func (s *Service) checkComplete(ctx context.Context, f *Filed) error {
 		return err
 	}
 	problems := map[string]string{}
-	for k, v := range mergedForm(f.Items).ValidateIn(f.Form, area) {
+	for k, v := range MergedForm(f.Items).ValidateIn(f.Form, area) {
 		problems["form."+k] = v
 	}
 	if err := s.checkMaterials(ctx, f, problems); err != nil {

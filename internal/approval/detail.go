@@ -96,7 +96,7 @@ func (s *Service) clock(ctx context.Context, a *Application) (Clock, error) {
 // formFile reports whether fileID answers one of the application's form
 // file fields and belongs to its side.
 func (s *Service) formFile(ctx context.Context, f *Filed, fileID string) (bool, error) {
-	for _, id := range formFiles(mergedForm(f.Items), f.Form) {
+	for _, id := range formFiles(MergedForm(f.Items), f.Form) {
 		if id == fileID {
 			return s.ownFile(ctx, &f.Application, id)
 		}

@@ -118,30 +118,7 @@ func newApplication(actor *authz.Actor, items []catalog.Version) Application {
 // the applicant's page read: an edit from a stale page is refused rather
 // than overwriting a newer one.
 func (s *Service) SaveDraft(ctx context.Context, actor *authz.Actor, id int64, revision int, d Draft) (Application, error) {
-	if err := d.check(); err != nil {
-		return Application{}, err
-	}
-	var out Application
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
-		a, err := s.ownForEdit(ctx, tx, actor, id, revision)
-		if err != nil {
-			return err
-		}
-		form, err := s.sealForm(d.Form)
-		if err != nil {
-			return err
-		}
-		if err := bump(ctx, tx, &a, a.State, "form = ?, use_commitment = ?", form, d.UseCommitment); err != nil {
-			return err
-		}
-		if err := s.saveParties(ctx, tx, a.ID, d.Parties); err != nil {
-			return err
-		}
-		a.Form, a.Parties, a.UseCommitment = d.Form, d.Parties, d.UseCommitment
-		out = a
-		return nil
-	})
-	return out, err
+	return s.SaveDraftFiles(ctx, actor, id, revision, d, nil)
 }
 
 // ownForEdit loads, for a change in tx, an application the actor files:

@@ -22,7 +22,7 @@ var (
 // fillForm answers every required field of the items' merged form validly.
 func fillForm(items []catalog.Version) map[string]any {
 	out := map[string]any{}
-	for _, fd := range mergedForm(items) {
+	for _, fd := range MergedForm(items) {
 		if !fd.Required || fd.Type == catalog.FieldFile {
 			continue // file answers are uploads: see readyToSubmit
 		}
@@ -61,7 +61,7 @@ func (f *fixture) readyToSubmit(t *testing.T, applicant int64) Filed {
 	d := Draft{Form: fillForm(app.Items), UseCommitment: true,
 		Parties: []Party{{Role: PartyLegalRep, SubjectKind: "person", Name: "王小栖", Code: goodID}}}
 	var ups []Upload
-	for _, fd := range mergedForm(app.Items) {
+	for _, fd := range MergedForm(app.Items) {
 		if fd.Required && fd.Type == catalog.FieldFile {
 			ups = append(ups, Upload{Field: fd.Name, Name: fd.Label + ".pdf", Data: pdfBytes})
 		}

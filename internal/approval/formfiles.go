@@ -35,7 +35,7 @@ func formFiles(form catalog.Form, values map[string]any) map[string]string {
 // agent) did not upload: a file id is not a way to reach someone else's
 // document.
 func (s *Service) checkFormFiles(ctx context.Context, f *Filed, problems map[string]string) error {
-	for path, id := range formFiles(mergedForm(f.Items), f.Form) {
+	for path, id := range formFiles(MergedForm(f.Items), f.Form) {
 		ok, err := s.ownFile(ctx, &f.Application, id)
 		if err != nil {
 			return err

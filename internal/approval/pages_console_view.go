@@ -26,7 +26,7 @@ type answer struct {
 // Staff see ID numbers and phone numbers masked on screens.
 func answersOf(items []catalog.Version, form map[string]any, appID int64) []answer {
 	var out []answer
-	for _, fd := range mergedForm(items) {
+	for _, fd := range MergedForm(items) {
 		v, ok := form[fd.Name]
 		if !ok || v == nil {
 			continue

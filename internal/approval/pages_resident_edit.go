@@ -82,7 +82,7 @@ func (h *Handlers) rEditable(w http.ResponseWriter, r *http.Request) (Detail, bo
 
 // rEditOf builds the edit page from the given answers.
 func (h *Handlers) rEditOf(ctx context.Context, d Detail, form map[string]any, parties []Party, commit bool, extra map[string]int, problems map[string]string) rEditView {
-	merged := mergedForm(d.Items)
+	merged := MergedForm(d.Items)
 	v := rEditView{rResidentPage: rAssets, App: d.Application,
 		Fields:    rFieldsOfForm(merged, form, extra, problems, h.rFileNames(ctx, merged, form)),
 		Parties:   rPartyRows(d.Items, parties, problems),
@@ -120,7 +120,7 @@ func (h *Handlers) rFileNames(ctx context.Context, form catalog.Form, values map
 // and party rows link to their table or section.
 func rProblemList(problems map[string]string, items []catalog.Version) []rProblem {
 	rank := map[string]int{}
-	for _, fd := range mergedForm(items) {
+	for _, fd := range MergedForm(items) {
 		rank["form."+fd.Name] = len(rank) + 1
 	}
 	rank["parties"] = len(rank) + 1
@@ -173,7 +173,7 @@ func (h *Handlers) mySave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p, err := rParseDraft(r, mergedForm(d.Items), d.Items)
+	p, err := rParseDraft(r, MergedForm(d.Items), d.Items)
 	if err == nil {
 		_, err = h.svc.SaveDraftFiles(r.Context(), rActorOf(r), d.ID, p.Revision, p.Draft, p.Uploads)
 	}

@@ -48,7 +48,7 @@ func (h *Handlers) rSubmitOf(r *http.Request, d Detail, vid string) rSubmitView 
 	if need <= LevelSMS {
 		v.Verify.Done, v.Verify.Next = true, ""
 	}
-	for _, fd := range mergedForm(d.Items) {
+	for _, fd := range MergedForm(d.Items) {
 		if s := rShownAnswer(fd, d.Form[fd.Name]); s != "" {
 			v.Answers = append(v.Answers, rAnswer{Label: fd.Label, Value: s})
 		}

@@ -165,9 +165,5 @@ func (h *Handlers) myFile(w http.ResponseWriter, r *http.Request) {
 		h.rFail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", f.Kind.ContentType())
-	w.Header().Set("Content-Disposition", "inline")
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Write(data)
+	writeFile(w, f, data)
 }

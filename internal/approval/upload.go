@@ -63,3 +63,13 @@ func readSmall(p io.Reader) (string, error) {
 	b, err := io.ReadAll(io.LimitReader(p, 64))
 	return string(b), err
 }
+
+// writeFile sends an uploaded file inline, never cached or sniffed as
+// anything but its checked kind.
+func writeFile(w http.ResponseWriter, f files.File, data []byte) {
+	w.Header().Set("Content-Type", f.Kind.ContentType())
+	w.Header().Set("Content-Disposition", "inline")
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(data)
+}
