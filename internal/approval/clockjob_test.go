@@ -94,3 +94,49 @@ func TestExpiringView(t *testing.T) {
 		t.Errorf("resident saw the view: %v", err)
 	}
 }
+
+func TestDecidedHooksRunInTheDecisionTransaction(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var got []Decided
+	f.svc.OnDecided(func(_ context.Context, tx *db.Tx, d Decided) error {
+		if tx == nil {
+			t.Error("hook without the transaction")
+		}
+		got = append(got, d)
+		return nil
+	})
+	app := f.accepted(t, 11)
+	tasks, _ := f.svc.tasksOf(ctx, f.svc.DB, app.ID)
+	for _, task := range tasks[:2] {
+		f.complete(t, reviewer, task.ID, OutcomeApprove)
+	}
+	for _, task := range tasks[2:] {
+		f.complete(t, checker, task.ID, OutcomeApprove)
+	}
+	if len(got) != 1 || got[0].Application.State != StateApproved || len(got[0].Items) != 2 ||
+		len(got[0].Commitment) != 1 || got[0].Commitment[0] != itemFood {
+		t.Fatalf("hooks saw %+v", got)
+	}
+}
+
+func TestAFailingDecidedHookRollsTheDecisionBack(t *testing.T) {
+	ctx := context.Background()
+	f2 := newFixture(t)
+	f2.svc.OnDecided(func(context.Context, *db.Tx, Decided) error { return apperr.Conflict("下游失败") })
+	app2 := f2.accepted(t, 11)
+	tasks2, _ := f2.svc.tasksOf(ctx, f2.svc.DB, app2.ID)
+	for _, task := range tasks2[:2] {
+		f2.complete(t, reviewer, task.ID, OutcomeApprove)
+	}
+	f2.complete(t, checker, tasks2[2].ID, OutcomeApprove)
+	if _, err := f2.svc.ClaimTask(ctx, checker, tasks2[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f2.svc.CompleteTask(ctx, checker, tasks2[3].ID, OutcomeApprove, ""); err == nil {
+		t.Fatal("decision stood although its hook failed")
+	}
+	if a, _ := f2.svc.Get(ctx, resident(11), app2.ID); a.State != StateAccepted {
+		t.Errorf("state after a failed hook = %s", a.State)
+	}
+}

@@ -38,6 +38,9 @@ func (s *Service) decide(ctx context.Context, tx *db.Tx, actor *authz.Actor, a *
 	if err := addEvent(ctx, tx, a, actor, "decide", from, note, false); err != nil {
 		return err
 	}
+	if err := s.runDecided(ctx, tx, a); err != nil {
+		return err
+	}
 	if to == StateApproved && a.UseCommitment {
 		err := addEvent(ctx, tx, a, actor, "commitment_check_due", a.State, "告知承诺：许可后须现场核查承诺内容", true)
 		if err != nil {

@@ -42,6 +42,7 @@ type Deps struct {
 // Service runs applications.
 type Service struct {
 	Deps
+	decidedHooks []DecidedHook
 }
 
 // New returns the approval service.
