@@ -83,7 +83,8 @@ type signer struct{ e *esign.Service }
 
 func (s signer) Sign(ctx context.Context, tx *db.Tx, d approval.SignDoc) (string, error) {
 	ev, err := s.e.Sign(ctx, tx, esign.Doc{Kind: esign.Kind(d.Kind), Ref: d.Ref, Bytes: d.Body},
-		esign.Signer{AccountID: d.AccountID, Name: d.SignerName, Level: verify.Level(d.Level), VerificationID: d.VerificationID})
+		esign.Signer{AccountID: d.AccountID, Name: d.SignerName, Level: verify.Level(d.Level), VerificationID: d.VerificationID,
+			Handwriting: d.Handwriting})
 	if err != nil {
 		return "", err
 	}

@@ -60,12 +60,12 @@ func (h *Handlers) registerResidentPages(rt *web.Router) {
 // rResidentPage is what every resident page template gets: its own data
 // and the stylesheet and script links.
 type rResidentPage struct {
-	CSS, JS string
+	CSS, JS, SignJS string
 }
 
 // rAssets are the versioned links of the pages' static files.
 var rAssets = rResidentPage{CSS: StaticPrefix + "resident.css?v=" + rStaticVersion("resident.css"),
-	JS: StaticPrefix + "draft.js?v=" + rStaticVersion("draft.js")}
+	JS: StaticPrefix + "draft.js?v=" + rStaticVersion("draft.js"), SignJS: StaticPrefix + "signpad.js?v=" + rStaticVersion("signpad.js")}
 
 // rRender answers a resident page.
 func (h *Handlers) rRender(w http.ResponseWriter, r *http.Request, status int, name string, data any) {

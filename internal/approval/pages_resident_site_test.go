@@ -1,6 +1,8 @@
 package approval_test
 
 import (
+	"context"
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -74,9 +76,22 @@ func TestResidentAppliesVerifiesAndSubmits(t *testing.T) {
 	p = v.postFiles(base+"/verify/face", url.Values{"v": {vid}}, upload{"image", "face.png", facePhoto(t)})
 	mustContain(t, "the verified page", p, "身份核验已完成", "签名并提交")
 
-	p = v.post(base+"/submit", url.Values{"revision": {revision(t, p)}, "v": {vid}})
+	mustContain(t, "the signature pad", p, `id="sig-pad"`, `name="handwriting"`, "signpad.js")
+	// A handwriting field that is not a PNG is refused beside the pad; nothing is submitted.
+	bad := "data:image/png;base64," + base64.StdEncoding.EncodeToString([]byte("GIF89a not a png"))
+	p = v.post(base+"/submit", url.Values{"revision": {revision(t, p)}, "v": {vid}, "handwriting": {bad}})
+	if p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "手写签名") {
+		t.Fatalf("a bad handwritten signature answered %d: %.600s", p.Status, p.Body)
+	}
+	hand := "data:image/png;base64," + base64.StdEncoding.EncodeToString(facePhoto(t))
+	p = v.post(base+"/submit", url.Values{"revision": {revision(t, p)}, "v": {vid}, "handwriting": {hand}})
 	if p.Status != http.StatusOK || p.Path != base+"?submitted=1" {
 		t.Fatalf("submitting answered %d at %s: %.800s", p.Status, p.Path, p.Body)
+	}
+	var withHand int
+	if err := site.App.DB.QueryRow(context.Background(), `SELECT COUNT(*) FROM esign_evidence
+		WHERE doc_kind = 'application' AND handwriting IS NOT NULL`).Scan(&withHand); err != nil || withHand != 1 {
+		t.Errorf("evidence with the handwritten signature: %d, %v", withHand, err)
 	}
 	mustContain(t, "the tracking page", p, "申请已签名提交", "待预审", "办件编号", "提交申请", "创建申请", "剩余5个工作日", "咨询留言", "撤回申请")
 

@@ -1,6 +1,7 @@
 package approval
 
 import (
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -27,6 +28,8 @@ type rSubmitView struct {
 	Problems    []rProblem
 	Alert       string
 	Refused     []string // the credit check's reasons
+	// HandwritingError explains a refused handwritten signature.
+	HandwritingError string
 }
 
 // mySubmitPage explains the identity level the items need, walks the
@@ -111,7 +114,29 @@ func (h *Handlers) myVerifyApp(w http.ResponseWriter, r *http.Request) {
 	}
 	v := h.rSubmitOf(r, d, vid)
 	rStepFailed(&v.Verify, r, err)
+	if e, ok := apperr.As(err); ok && e.Fields["handwriting"] != "" {
+		v.HandwritingError = e.Fields["handwriting"]
+	}
 	h.rRender(w, r, web.StatusOf(err), "r_submit", v)
+}
+
+// maxHandwritingField bounds the data URL of a handwritten signature.
+const maxHandwritingField = 400 << 10
+
+// rHandwriting decodes the signature pad's PNG data URL; empty is none.
+func rHandwriting(v string) ([]byte, error) {
+	if v == "" {
+		return nil, nil
+	}
+	const prefix = "data:image/png;base64,"
+	if len(v) > maxHandwritingField || !strings.HasPrefix(v, prefix) {
+		return nil, apperr.Invalid("handwriting", "手写签名图片无效，请重写")
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(v, prefix))
+	if err != nil {
+		return nil, apperr.Invalid("handwriting", "手写签名图片无效，请重写")
+	}
+	return b, nil
 }
 
 // mySubmit signs and submits; refusals are shown on the page: every
@@ -126,7 +151,10 @@ func (h *Handlers) mySubmit(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		rev = -2 // never a revision: the service answers "stale page"
 	}
-	_, err = h.svc.Submit(r.Context(), rActorOf(r), d.ID, rev)
+	hand, err := rHandwriting(r.PostFormValue("handwriting"))
+	if err == nil {
+		_, err = h.svc.SubmitSigned(r.Context(), rActorOf(r), d.ID, rev, hand)
+	}
 	if err == nil {
 		rSee(w, r, rAppPath(d.ID, "", url.Values{"submitted": {"1"}}))
 		return

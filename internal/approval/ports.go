@@ -73,6 +73,7 @@ type SignDoc struct {
 	SignerName     string
 	Level          int
 	VerificationID string
+	Handwriting    []byte // an optional PNG of a handwritten signature
 }
 
 // SharedData fetches materials that government already holds (shared data

@@ -45,6 +45,12 @@ func IdentityLevelOf(it catalog.Item) int {
 // when 告知承诺 is chosen). Any failure writes nothing but the credit
 // outcome, which the applicant is shown.
 func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revision int) (Filed, error) {
+	return s.SubmitSigned(ctx, actor, id, revision, nil)
+}
+
+// SubmitSigned is Submit with a handwritten signature (a PNG captured on
+// the phone) kept with the electronic signature's evidence.
+func (s *Service) SubmitSigned(ctx context.Context, actor *authz.Actor, id int64, revision int, handwriting []byte) (Filed, error) {
 	f, err := s.Get(ctx, actor, id)
 	if err != nil {
 		return Filed{}, err
@@ -79,6 +85,7 @@ func (s *Service) Submit(ctx context.Context, actor *authz.Actor, id int64, revi
 		if err != nil {
 			return err
 		}
+		signer.Handwriting = handwriting
 		return s.file(ctx, tx, actor, &f, signer, credit)
 	})
 	if err != nil {
