@@ -12,6 +12,7 @@
 //	shanzhi export catalog FILE.xlsx       write the catalogue to a workbook
 //	shanzhi verify audit                   walk the audit hash chain and report breaks
 //	shanzhi bench approval [--clients N]   load-test the application lifecycle over HTTP
+//	shanzhi ca init | issue-dept C | rotate C | revoke K   the district root CA and department seals
 //	shanzhi keys                           print fresh secrets for SHANZHI_* variables
 //	shanzhi version                        print the version
 package main
@@ -45,6 +46,7 @@ func commands() map[string]command {
 		"export":  runExport,
 		"verify":  runVerify,
 		"bench":   runBench,
+		"ca":      runCA,
 		"keys":    runKeys,
 		"version": func(_ context.Context, _ []string, out io.Writer) error {
 			_, err := fmt.Fprintln(out, "shanzhi", version)
@@ -108,6 +110,9 @@ commands:
   bench approval [--clients 50] [--apps 500] [--warmup N] [--residents 1] [--baseline /healthz]
                  [--postgres URL | --dir D] [--sqlite-synchronous FULL|NORMAL]
                                  application lifecycle over HTTP under load on a fresh database
+  ca init                        create the district root CA (SM2) for electronic licence seals
+  ca issue-dept CODE | ca rotate CODE   give a department a seal key and certificate / replace it
+  ca revoke KEYID --reason key_compromise|affiliation_changed|superseded|cessation_of_operation [--since RFC3339]
   keys                           print fresh secrets for SHANZHI_DATA_KEYS, SHANZHI_INDEX_KEYS, SHANZHI_SECRET
   version
 `)

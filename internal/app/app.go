@@ -20,28 +20,32 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/seal"
+	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
 )
 
 // App is one node's wired services. It owns the database and the job queue.
 type App struct {
-	Cfg      Config
-	Log      *slog.Logger
-	DB       *db.DB
-	Keys     *gm.Keyring
-	Index    *gm.BlindIndexer
-	Calendar *calendar.Calendar
-	Jobs     *jobs.Queue
-	SMS      notify.SMSSender
-	Identity *identity.Service
-	Org      *org.Service
-	Catalog  *catalog.Service
-	Files    *files.Store
-	Verify   *verify.Service
-	ESign    *esign.Service
-	Credit   *credit.Service
-	Approval *approval.Service
-	Metrics  *web.Metrics
+	Cfg         Config
+	Log         *slog.Logger
+	DB          *db.DB
+	Keys        *gm.Keyring
+	Index       *gm.BlindIndexer
+	Calendar    *calendar.Calendar
+	Jobs        *jobs.Queue
+	SMS         notify.SMSSender
+	Identity    *identity.Service
+	Org         *org.Service
+	Catalog     *catalog.Service
+	Files       *files.Store
+	Verify      *verify.Service
+	ESign       *esign.Service
+	Credit      *credit.Service
+	Approval    *approval.Service
+	Supervision *supervision.Service
+	Seal        *seal.Service
+	Metrics     *web.Metrics
 }
 
 // Deps are the outside things a node talks to; the zero value uses the

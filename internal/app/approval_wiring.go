@@ -33,5 +33,6 @@ func (a *App) buildApproval() error {
 		Gates: approval.Gates{Identity: identityGate{a.Verify}, Credit: creditGate{a.Credit}, Signer: signer{a.ESign},
 			Shared: approval.SharedDataSimulator{}, Notify: notifier{a.Identity}}})
 	approval.RegisterWorkers(a.Jobs, a.Approval)
-	return nil
+	a.buildSupervision()
+	return a.buildSeal()
 }

@@ -48,6 +48,12 @@ var policy = map[string]string{
 	"org.post.assign":              ". . . . . . . . . x",
 	"org.service_point.manage":     ". . . . . . . . . x",
 	"org.view":                     ". . x x x x x . x x",
+	"seal.ca.init":                 ". . . . . . . . . x",
+	"seal.key.issue":               ". . . . . . . . . x",
+	"seal.key.revoke":              ". . . . . . . . . x",
+	"seal.key.rotate":              ". . . . . . . . . x",
+	"supervision.inspect":          ". . . . x . . . . .",
+	"supervision.oversee":          ". . . . . . . . x x",
 	"verify.own":                   "x x . . . . . . . .",
 }
 

@@ -14,6 +14,8 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 	"github.com/shanzhi-gov/shanzhi/internal/portal"
+	"github.com/shanzhi-gov/shanzhi/internal/seal"
+	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
 )
 
@@ -48,8 +50,12 @@ func (a *App) modules() []module {
 		{credit.Templates, credit.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			credit.NewHandlers(a.Credit, rd).Register(rt)
 		}},
+		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			supervision.NewHandlers(a.Supervision, rd).Register(rt)
+		}},
 		{approval.Templates, approval.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			verify.NewHandlers(a.Verify).Register(rt)
+			seal.NewHandlers(a.Seal, a.Cfg.District).Register(rt)
 			approval.NewHandlers(a.Approval, rd, a.Cfg.District, approval.WithStaffNames(a.staffNames)).Register(rt)
 		}},
 	}

@@ -14,3 +14,7 @@ const fontFamily = "wqymicrohei"
 //
 //go:embed fonts/wqy-microhei.ttf
 var microHei []byte
+
+// FontTTF returns the embedded CJK font (WenQuanYi Micro Hei), for other
+// drawings that need the same glyphs, such as the seal mark.
+func FontTTF() []byte { return microHei }

@@ -1,0 +1,73 @@
+package supervision
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"slices"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+)
+
+//go:embed all:templates
+var templateFiles embed.FS
+
+// Templates holds the module's pages, named "supervision/…".
+var Templates fs.FS = web.SubFS(templateFiles, "templates")
+
+// staticFiles holds the script that reads the phone's position (the CSP
+// allows no inline script).
+//
+//go:embed static
+var staticFiles embed.FS
+
+// Paths of the module's pages.
+const (
+	StaticPrefix  = "/static/supervision/"
+	TasksPath     = "/console/inspections"
+	OverviewPath  = "/console/supervision"
+	maxPhotoBytes = 20 << 20
+)
+
+// Handlers serves the inspectors' and supervisors' pages.
+type Handlers struct {
+	svc  *Service
+	rd   *web.Renderer
+	jsID string
+}
+
+// NewHandlers returns the module's handlers.
+func NewHandlers(svc *Service, rd *web.Renderer) *Handlers {
+	b, err := staticFiles.ReadFile("static/inspect.js")
+	if err != nil {
+		panic("supervision: missing static/inspect.js")
+	}
+	sum := sha256.Sum256(b)
+	return &Handlers{svc: svc, rd: rd, jsID: hex.EncodeToString(sum[:6])}
+}
+
+// Register adds the pages to the router.
+func (h *Handlers) Register(rt *web.Router) {
+	rt.Static(StaticPrefix, web.SubFS(staticFiles, "static"))
+	rt.Page("GET "+TasksPath, h.tasksPage, web.SignedIn)
+	rt.Page("GET "+TasksPath+"/{id}", h.visitPage, web.SignedIn)
+	rt.Page("POST "+TasksPath+"/{id}", h.visitPost, web.SignedIn)
+	rt.Page("GET "+OverviewPath, h.overviewPage, web.SignedIn)
+}
+
+// Nav returns the console entries: the task list for inspectors and
+// supervisors, the overview for supervisors.
+func Nav() []web.NavItem {
+	workers := append(slices.Clone(actInspect.Roles), actOversee.Roles...)
+	return []web.NavItem{
+		{Shell: web.ShellConsole, Label: "检查任务", Href: TasksPath,
+			Hint: "批管同步：许可后现场检查和告知承诺核查，手机上按到期日和距离排序", Roles: workers, Order: 70},
+		{Shell: web.ShellConsole, Label: "监管概况", Href: OverviewPath,
+			Hint: "各街道检查任务、逾期任务和完成率", Roles: slices.Clone(actOversee.Roles), Order: 71},
+	}
+}
+
+// MayInspect reports whether the actor may open the task list.
+func (s *Service) MayInspect(actor *authz.Actor) bool { return s.checkWorker(actor) == nil }
