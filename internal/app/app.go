@@ -20,6 +20,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/rating"
 	"github.com/shanzhi-gov/shanzhi/internal/seal"
 	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
@@ -45,6 +46,7 @@ type App struct {
 	Approval    *approval.Service
 	Supervision *supervision.Service
 	Seal        *seal.Service
+	Rating      *rating.Service
 	Metrics     *web.Metrics
 }
 

@@ -34,5 +34,8 @@ func (a *App) buildApproval() error {
 			Shared: approval.SharedDataSimulator{}, Notify: notifier{a.Identity}}})
 	approval.RegisterWorkers(a.Jobs, a.Approval)
 	a.buildSupervision()
+	if err := a.buildRating(); err != nil {
+		return err
+	}
 	return a.buildSeal()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 	"github.com/shanzhi-gov/shanzhi/internal/portal"
+	"github.com/shanzhi-gov/shanzhi/internal/rating"
 	"github.com/shanzhi-gov/shanzhi/internal/seal"
 	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
@@ -49,6 +50,9 @@ func (a *App) modules() []module {
 		}},
 		{credit.Templates, credit.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			credit.NewHandlers(a.Credit, rd).Register(rt)
+		}},
+		{rating.Templates, rating.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			rating.NewHandlers(a.Rating, rd, a.Cfg.District, rating.WithStaffNames(a.staffNames)).Register(rt)
 		}},
 		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			supervision.NewHandlers(a.Supervision, rd).Register(rt)
