@@ -11,6 +11,7 @@
 //	shanzhi import credit --department D F load credit records from CSV/xlsx (all or nothing)
 //	shanzhi export catalog FILE.xlsx       write the catalogue to a workbook
 //	shanzhi verify audit                   walk the audit hash chain and report breaks
+//	shanzhi verify licence [--ca R] FILE   check an exported electronic licence offline
 //	shanzhi bench approval [--clients N]   load-test the application lifecycle over HTTP
 //	shanzhi ca init | issue-dept C | rotate C | revoke K   the district root CA and department seals
 //	shanzhi keys                           print fresh secrets for SHANZHI_* variables
@@ -107,6 +108,7 @@ commands:
   import credit --department CODE FILE   load a department's credit records from CSV/xlsx (all or nothing)
   export catalog FILE.xlsx               write the catalogue to the Excel template
   verify audit                   walk the audit hash chain and report every break
+  verify licence [--ca ROOT.pem] FILE   check an exported electronic licence and its seals offline
   bench approval [--clients 50] [--apps 500] [--warmup N] [--residents 1] [--baseline /healthz]
                  [--postgres URL | --dir D] [--sqlite-synchronous FULL|NORMAL]
                                  application lifecycle over HTTP under load on a fresh database

@@ -11,6 +11,9 @@ import (
 
 // runVerify walks the audit chain; the exit code is 1 when it is broken.
 func runVerify(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) >= 1 && args[0] == "licence" {
+		return runVerifyLicence(ctx, args[1:], out)
+	}
 	if len(args) != 1 || args[0] != "audit" {
 		return errUsage
 	}
