@@ -53,7 +53,7 @@ func (h *Handlers) registerManageAPI(rt *web.Router) {
 	rt.API(post("/credit/records/{id}/revoke", "revokeCreditRecord", "撤销信用记录",
 		"撤销信用记录（如原决定被撤销）。仅限系统管理员。", RevokeInput{Reason: "行政复议撤销"}, Record{}, 200), h.apiRevoke)
 	rt.API(post("/credit/list-entries", "createCreditListEntry", "列入红黑名单",
-		"将主体列入守信红名单或严重失信主体名单。仅限系统管理员。", ListInput{SubjectCode: "91320113MA1XXXXXXX", List: BlackList,
+		"将主体列入守信红名单或严重失信主体名单。仅限系统管理员。", ListInput{SubjectCode: DemoBlackEntity, List: BlackList,
 			Department: "320113D05", Reason: "拒不履行法定义务", From: "2026-01-01"}, ListEntry{}, 201), h.apiAddList)
 	rt.API(post("/credit/list-entries/{id}/remove", "removeCreditListEntry", "移出名单",
 		"将主体移出名单。仅限系统管理员。", RemoveInput{Note: "已履行全部义务"}, ListEntry{}, 200), h.apiRemoveList)
