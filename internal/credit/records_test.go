@@ -20,7 +20,8 @@ func TestAddRecordBadInput(t *testing.T) {
 	}{
 		{"bad check digit", func(in *credit.RecordInput) { in.SubjectCode = badID }, "subject_code"},
 		{"empty code", func(in *credit.RecordInput) { in.SubjectCode = " " }, "subject_code"},
-		{"bad credit code", func(in *credit.RecordInput) { in.SubjectKind, in.SubjectCode = credit.Entity, "91320113MA1XXXXXX0" }, "subject_code"},
+		// The demo black-listed entity's code with a wrong check character.
+		{"bad credit code", func(in *credit.RecordInput) { in.SubjectKind, in.SubjectCode = credit.Entity, "913201137900000120" }, "subject_code"},
 		{"unknown kind of subject", func(in *credit.RecordInput) { in.SubjectKind = "alien" }, "subject_kind"},
 		{"unknown record kind", func(in *credit.RecordInput) { in.Kind = "乱扔垃圾" }, "kind"},
 		{"bad severity", func(in *credit.RecordInput) { in.Severity = "huge" }, "severity"},
