@@ -11,6 +11,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
 	"github.com/shanzhi-gov/shanzhi/internal/esign"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
+	"github.com/shanzhi-gov/shanzhi/internal/license"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/calendar"
@@ -47,6 +48,7 @@ type App struct {
 	Supervision *supervision.Service
 	Seal        *seal.Service
 	Rating      *rating.Service
+	License     *license.Service
 	Metrics     *web.Metrics
 }
 

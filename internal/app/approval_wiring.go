@@ -37,5 +37,8 @@ func (a *App) buildApproval() error {
 	if err := a.buildRating(); err != nil {
 		return err
 	}
-	return a.buildSeal()
+	if err := a.buildSeal(); err != nil {
+		return err
+	}
+	return a.buildLicense()
 }

@@ -17,6 +17,9 @@ type Config struct {
 	DB string
 	// Addr is the listen address (SHANZHI_ADDR).
 	Addr string
+	// PublicURL is the address residents reach the site at, printed in
+	// licences' QR codes (SHANZHI_PUBLIC_URL; default http://ADDR).
+	PublicURL string
 	// District is the tenant's division code (SHANZHI_DISTRICT), e.g. 320113.
 	District string
 	// DataKeys is the SM4 keyring for personal data, "id:base64,…" with the
@@ -58,6 +61,7 @@ func ConfigFromEnv() (Config, error) {
 		SMS:               env("SHANZHI_SMS", "console"),
 		RunJobs:           env("SHANZHI_RUN_JOBS", "1") == "1",
 	}
+	c.PublicURL = strings.TrimRight(env("SHANZHI_PUBLIC_URL", "http://"+c.Addr), "/")
 	if err := c.LogLevel.UnmarshalText([]byte(env("SHANZHI_LOG_LEVEL", "info"))); err != nil {
 		return c, fmt.Errorf("app: config: SHANZHI_LOG_LEVEL: %w", err)
 	}

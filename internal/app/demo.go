@@ -35,7 +35,8 @@ var demoStaff = []struct {
 	{"admin", "区系统管理员", authz.RoleAdmin, district, "栖霞区"},
 	{"leader", "区领导", authz.RoleLeader, district, "栖霞区"},
 	{"qianmo.yaohua", "尧化街道全科社工", authz.RoleFrontDesk, fixed(authz.ScopeServicePoint, "320113001P01"), "尧化街道政务服务中心"},
-	{"shenpi.scjg", "市场监管审批员", authz.RoleApprover, department("区市场监管局"), "区市场监管局"},
+	{"shenpi.scjg", "市场监管审批员", authz.RoleApprover, department("区市场监管局"), "区市场监管局（审查）"},
+	{"shenhe.scjg", "市场监管审核员", authz.RoleApprover, department("区市场监管局"), "区市场监管局（审核）"},
 	{"zhifa.yaohua", "尧化街道执法队员", authz.RoleInspector, fixed(authz.ScopeStreet, "320113001"), "尧化街道"},
 	{"wangge.yaohua", "尧化社区网格员", authz.RoleGridWorker, fixed(authz.ScopeCommunity, "320113001001"), "尧化社区"},
 	{"wuye.yaohua", "尧化社区物业", authz.RoleProperty, fixed(authz.ScopeCommunity, "320113001001"), "尧化社区"},
@@ -105,7 +106,10 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		desk := &authz.Actor{AccountID: ids["qianmo.yaohua"], Kind: authz.KindStaff, Name: "尧化街道全科社工",
 			District: a.Cfg.District, Grants: []authz.Grant{{Role: authz.RoleFrontDesk,
 				Scope: authz.Scope{Kind: authz.ScopeServicePoint, Code: "320113001P01"}}}}
-		if err := a.seedDemoApplications(ctx, desk); err != nil {
+		if err := a.seedDemoLicensing(ctx); err != nil {
+			return nil, err
+		}
+		if err := a.seedDemoApplications(ctx, desk, ids, depts["区市场监管局"]); err != nil {
 			return nil, err
 		}
 	}

@@ -37,15 +37,16 @@ func demoFace() ([]byte, error) {
 // seedDemoApplications files three applications of the demo resident
 // 王小栖 through the real services (identity checks by the simulators,
 // signatures, credit check), so the consoles have work to show: one waiting
-// in the pre-review queue, one returned with a one-time notice, and one
-// accepted at 尧化街道 and waiting for the market-supervision approver.
-func (a *App) seedDemoApplications(ctx context.Context, desk *authz.Actor) error {
+// in the pre-review queue, one returned with a one-time notice, one
+// accepted at 尧化街道 and waiting for the market-supervision approver, and
+// one approved, whose licences the wallet shows.
+func (a *App) seedDemoApplications(ctx context.Context, desk *authz.Actor, staff map[string]int64, market string) error {
 	resident, err := a.demoResident(ctx)
 	if err != nil {
 		return err
 	}
 	var ids []int64
-	for range 3 {
+	for range 4 {
 		f, err := a.demoSubmit(ctx, resident)
 		if err != nil {
 			return fmt.Errorf("app: demo application: %w", err)
@@ -59,11 +60,15 @@ func (a *App) seedDemoApplications(ctx context.Context, desk *authz.Actor) error
 	if err := a.Approval.ReturnForCorrection(ctx, desk, ids[1], notice); err != nil {
 		return err
 	}
-	if _, err := a.Approval.Claim(ctx, desk, ids[2]); err != nil {
-		return err
+	for _, id := range ids[2:] {
+		if _, err := a.Approval.Claim(ctx, desk, id); err != nil {
+			return err
+		}
+		if _, err := a.Approval.Accept(ctx, desk, id); err != nil {
+			return err
+		}
 	}
-	_, err = a.Approval.Accept(ctx, desk, ids[2])
-	return err
+	return a.demoApprove(ctx, ids[3], staff, market)
 }
 
 // demoResident is the demo resident's actor (13800000001, 王小栖).
@@ -131,7 +136,7 @@ func (a *App) demoMaterials(ctx context.Context, who *authz.Actor, f approval.Fi
 func (a *App) demoVerify(ctx context.Context, who *authz.Actor, appID int64, idNumber string) error {
 	texts := notify.NewRecordingSMS()
 	vs := a.Verify.WithSMS(texts)
-	v, err := vs.Start(ctx, who, fmt.Sprintf("application:%d", appID))
+	v, err := vs.Start(ctx, who, approval.VerificationPurpose(appID))
 	if err != nil {
 		return err
 	}

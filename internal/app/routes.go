@@ -10,6 +10,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
+	"github.com/shanzhi-gov/shanzhi/internal/license"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
@@ -56,6 +57,9 @@ func (a *App) modules() []module {
 		}},
 		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			supervision.NewHandlers(a.Supervision, rd).Register(rt)
+		}},
+		{license.Templates, nil, func(rt *web.Router, rd *web.Renderer) {
+			license.NewHandlers(a.License, rd).Register(rt)
 		}},
 		{approval.Templates, approval.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			verify.NewHandlers(a.Verify).Register(rt)

@@ -29,7 +29,7 @@ func TestConsoleTaskActions(t *testing.T) {
 	site := apptest.Start(t)
 	ctx := context.Background()
 	sub, path := kAccepted(t, site)
-	checkerID := kApproverID(t, site, "shenhe.scjg", "区市场监管局")
+	checkerID := kApproverID(t, site, "fuhe.scjg", "区市场监管局")
 	mzDept := kDept(t, site, "区民政局")
 	mz := kApprover(t, site, "shenpi.mz", "区民政局")
 
@@ -65,7 +65,7 @@ func TestConsoleTaskActions(t *testing.T) {
 
 	// Transfer to a colleague, who finds it among their own tasks.
 	rev.mustPost(task+"/transfer", url.Values{"to": {kItoa(checkerID)}}, path+"?done=transferred")
-	_, body, _ = kSignIn(t, site, "shenhe.scjg").get("/console/tasks")
+	_, body, _ = kSignIn(t, site, "fuhe.scjg").get("/console/tasks")
 	mine := body[strings.Index(body, "<h2>我认领的"):strings.Index(body, "<h2>待认领")]
 	if !strings.Contains(mine, sub.Number) {
 		t.Error("the transferred task is not among the colleague's own")

@@ -83,7 +83,7 @@ func TestConsoleAcceptAndApprove(t *testing.T) {
 	kPDF(t, desk, path+"/acceptance.pdf", "受理通知书", acc.AcceptanceNo, "尧化街道政务服务中心", "承诺办结时限")
 
 	// Review by the demo approver, check by a colleague.
-	checker := kApprover(t, site, "shenhe.scjg", "区市场监管局")
+	checker := kApprover(t, site, "fuhe.scjg", "区市场监管局")
 	other := kApprover(t, site, "shenpi.other", "区民政局")
 	reviewer := kSignIn(t, site, "shenpi.scjg")
 	status, body, _ = reviewer.get("/console/tasks")

@@ -47,7 +47,7 @@ func (h *Handlers) mySubmitPage(w http.ResponseWriter, r *http.Request) {
 func (h *Handlers) rSubmitOf(r *http.Request, d Detail, vid string) rSubmitView {
 	need := h.svc.levelOf(d.Filed)
 	v := rSubmitView{rResidentPage: rAssets, App: d.Application, Items: d.Items,
-		Verify: h.rVerifyOf(r.Context(), rActorOf(r), rAppPath(d.ID, "", nil), purposeOf(d.ID), vid, need)}
+		Verify: h.rVerifyOf(r.Context(), rActorOf(r), rAppPath(d.ID, "", nil), VerificationPurpose(d.ID), vid, need)}
 	if need <= LevelSMS {
 		v.Verify.Done, v.Verify.Next = true, ""
 	}
@@ -103,7 +103,7 @@ func (h *Handlers) myVerifyApp(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	vid, err := h.rRunStep(r, purposeOf(d.ID))
+	vid, err := h.rRunStep(r, VerificationPurpose(d.ID))
 	if err == nil {
 		rSee(w, r, rWithV(rAppPath(d.ID, "submit", nil), vid))
 		return

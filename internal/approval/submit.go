@@ -107,7 +107,7 @@ func (s *Service) verifiedFiler(ctx context.Context, actor *authz.Actor, f *File
 		ev, err := s.authorisationOf(ctx, f.ApplicantID, actor.AccountID, f.ItemCode)
 		return Verified{ID: ev}, err
 	}
-	return s.Gates.Identity.Require(ctx, actor.AccountID, purposeOf(f.ID), s.levelOf(*f))
+	return s.Gates.Identity.Require(ctx, actor.AccountID, VerificationPurpose(f.ID), s.levelOf(*f))
 }
 
 // signerOf uses up the applicant's verification in tx and names who signs:
@@ -118,7 +118,7 @@ func (s *Service) signerOf(ctx context.Context, tx *db.Tx, actor *authz.Actor, f
 		return doc, nil
 	}
 	doc.Level = s.levelOf(*f)
-	name, err := s.Gates.Identity.Consume(ctx, tx, actor.AccountID, verification, purposeOf(f.ID), doc.Level)
+	name, err := s.Gates.Identity.Consume(ctx, tx, actor.AccountID, verification, VerificationPurpose(f.ID), doc.Level)
 	if err != nil {
 		return SignDoc{}, err
 	}
@@ -129,7 +129,7 @@ func (s *Service) signerOf(ctx context.Context, tx *db.Tx, actor *authz.Actor, f
 }
 
 // purposeOf names the identity verification of one application.
-func purposeOf(id int64) string { return fmt.Sprintf("application:%d", id) }
+func VerificationPurpose(id int64) string { return fmt.Sprintf("application:%d", id) }
 
 // levelOf is the highest identity level the application's items need.
 func (s *Service) levelOf(f Filed) int {

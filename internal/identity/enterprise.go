@@ -179,11 +179,19 @@ func (s *Service) MyEnterprises(ctx context.Context, actor *authz.Actor) ([]Ente
 	if err := authz.Check(actor, actOwnAccount, authz.Scope{}); err != nil {
 		return nil, err
 	}
+	return s.EnterprisesOf(ctx, actor.AccountID)
+}
+
+// EnterprisesOf lists the enterprises an account acts for. It checks no
+// permission: other modules call it for an account they already concern
+// (e.g. the applicant of an approved application, to name the licence's
+// holder).
+func (s *Service) EnterprisesOf(ctx context.Context, accountID int64) ([]EnterpriseLink, error) {
 	rows, err := s.d.Query(ctx, `SELECT e.id, e.district, e.credit_code, e.name, e.credit_warning, e.created_at, l.relation
 		FROM enterprise_links l JOIN enterprises e ON e.id = l.enterprise_id
-		WHERE l.account_id = ? ORDER BY e.name, e.id`, actor.AccountID)
+		WHERE l.account_id = ? ORDER BY e.name, e.id`, accountID)
 	if err != nil {
-		return nil, fmt.Errorf("identity: my enterprises: %w", err)
+		return nil, fmt.Errorf("identity: enterprises of account: %w", err)
 	}
 	defer rows.Close()
 	out := []EnterpriseLink{}
@@ -191,13 +199,13 @@ func (s *Service) MyEnterprises(ctx context.Context, actor *authz.Actor) ([]Ente
 		var l EnterpriseLink
 		e := &l.Enterprise
 		if err := rows.Scan(&e.ID, &e.District, &e.CreditCode, &e.Name, &e.CreditWarning, &e.CreatedAt, &l.Relation); err != nil {
-			return nil, fmt.Errorf("identity: my enterprises: %w", err)
+			return nil, fmt.Errorf("identity: enterprises of account: %w", err)
 		}
 		e.CreatedAt = e.CreatedAt.UTC()
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("identity: my enterprises: %w", err)
+		return nil, fmt.Errorf("identity: enterprises of account: %w", err)
 	}
 	return out, nil
 }

@@ -121,7 +121,7 @@ func (w *IssueWorker) issueItem(ctx context.Context, system *authz.Actor, f appr
 		return Licence{}, fmt.Errorf("license: issuer of %s: %w", v.ImplCode, err)
 	}
 	in := IssueInput{Department: iss.Department, IssuerName: iss.Name, IssuerCode: iss.CreditCode,
-		TypeCode: v.Item.LicenceType, Name: v.Item.Name, Number: f.DecisionNo, ValidFrom: today(f.DecidedAt),
+		TypeCode: v.Item.LicenceType, Name: TypeName(v.Item.LicenceType, v.Item.Name), Number: f.DecisionNo, ValidFrom: today(f.DecidedAt),
 		HolderName: h.Name, HolderCode: h.Code, HolderCodeType: h.CodeType, HolderAccount: h.Account,
 		Territory: f.District, Data: keyFields(v.Item.Form, f.Form), ApplicationID: f.ID, ItemCode: v.ImplCode}
 	l, err := w.Licences.Issue(ctx, system, in)

@@ -122,7 +122,9 @@ type Licence struct {
 
 // statusRecord is the licence's status record for a new status.
 func (l Licence) statusRecord(st Status, reason string, at time.Time) StatusRecord {
-	return StatusRecord{Identifier: l.Meta.Identifier, Status: st, Reason: reason, ChangedAt: at.UTC(),
+	// Microseconds: what PostgreSQL keeps of a time; a signed time must
+	// read back as it was signed.
+	return StatusRecord{Identifier: l.Meta.Identifier, Status: st, Reason: reason, ChangedAt: at.UTC().Truncate(time.Microsecond),
 		Department: l.Department, HolderAccount: l.HolderAccount, ApplicationID: l.ApplicationID,
 		ItemCode: l.ItemCode, SupersedesID: l.SupersedesID}
 }

@@ -34,7 +34,8 @@ func TestPermissionMatrix(t *testing.T) {
 		}
 		posts[i] = p.ID
 	}
-	may := map[*authz.Action]map[authz.Role]bool{actView: staff, actManageGrids: admin, actManagePoints: admin, actAssignPosts: admin}
+	may := map[*authz.Action]map[authz.Role]bool{actView: staff, actManageGrids: admin, actManagePoints: admin, actAssignPosts: admin,
+		actManageDepartments: admin}
 	covered := map[string]bool{}
 	for _, c := range matrixCases(s, posts) {
 		covered[c.act.Name] = true
@@ -84,6 +85,10 @@ func matrixCases(s *Service, posts []int64) []permCase {
 		}},
 		{actManagePoints, func(a *authz.Actor, i int) error {
 			_, err := s.UpdateServicePoint(ctx, a, "320113001P01", ServicePointFields{Name: fmt.Sprintf("尧化街道政务服务中心%d", i), Active: true})
+			return err
+		}},
+		{actManageDepartments, func(a *authz.Actor, i int) error {
+			_, err := s.SetDepartmentCreditCode(ctx, a, "320113D05", DemoCreditCode(QixiaCode, "320113D05"))
 			return err
 		}},
 		{actAssignPosts, func(a *authz.Actor, i int) error {

@@ -19,11 +19,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/shanzhi-gov/shanzhi/internal/app"
-	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/notify"
-	"github.com/shanzhi-gov/shanzhi/internal/org"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/check"
 )
 
@@ -33,10 +29,6 @@ const (
 	itemSoleTrader = "012300100001-320113"
 	itemFood       = "012300300001-320113"
 )
-
-// marketBureau is the short name of 区市场监管局, which in law issues both
-// the business licence and the food business licence.
-const marketBureau = "区市场监管局"
 
 // signInResident signs a resident in on tb by SMS, with the code the
 // site's recording SMS adapter received, and expects /account.
@@ -212,33 +204,6 @@ func verifyCode(tb *tab, s *site, phone string) {
 	tb.follow("tap 提交验证码", tap(`form[action$="/verify/code"] button[type="submit"]`))
 	if alerts := tb.texts(`[role="alert"], .error`); len(alerts) > 0 {
 		tb.failed("the verification code", unexpected(alerts...))
-	}
-}
-
-// newApprover creates a staff account approving for the department with
-// that short name, with the demo password, as the district's
-// administrator would on the staff pages.
-func newApprover(t *testing.T, s *site, username, shortName string) {
-	t.Helper()
-	ctx := context.Background()
-	ds, err := s.App.Org.ListDepartments(ctx, nil, "320113", org.Page{Limit: org.MaxLimit})
-	if err != nil {
-		t.Fatal(err)
-	}
-	code := ""
-	for _, d := range ds.Items {
-		if d.ShortName == shortName {
-			code = d.Code
-		}
-	}
-	if code == "" {
-		t.Fatalf("the demo has no department %s", shortName)
-	}
-	_, err = s.App.Identity.Bootstrap(ctx, identity.StaffInput{District: "320113", Username: username,
-		Password: app.DemoPassword, DisplayName: username,
-		Grants: []authz.Grant{{Role: authz.RoleApprover, Scope: authz.Scope{Kind: authz.ScopeDepartment, Code: code}}}})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 
