@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/riverqueue/river"
@@ -25,11 +26,16 @@ type NotifyAccountArgs struct {
 // Kind names the job.
 func (NotifyAccountArgs) Kind() string { return "identity.notify_account" }
 
-// NotifyAccountTx queues an SMS to the account's phone in tx; it is sent
-// once tx commits, by any node.
+// NotifyAccountTx notifies an account in tx: the notice is kept for the
+// account's in-app messages (我的消息) and an SMS to its phone is queued,
+// sent once tx commits, by any node.
 func (s *Service) NotifyAccountTx(ctx context.Context, tx *db.Tx, accountID int64, text string) error {
 	if text == "" || utf8.RuneCountInString(text) > maxNoticeLen {
 		return apperr.Invalid("text", "通知内容应为1到140个字")
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO notices (account_id, text, created_at) VALUES (?, ?, ?)`,
+		accountID, text, tx.Now()); err != nil {
+		return fmt.Errorf("identity: keep notice: %w", err)
 	}
 	return s.q.InsertTx(ctx, tx, NotifyAccountArgs{AccountID: accountID, Text: text}, nil)
 }

@@ -109,6 +109,7 @@ func (h *Handlers) registerLogin(rt *web.Router) {
 
 func (h *Handlers) registerAccount(rt *web.Router) {
 	rt.Page("GET "+AccountPath, h.account, web.SignedIn)
+	rt.Page("GET "+NoticesPath, h.notices, web.SignedIn)
 	rt.Page("POST /account/logout-everywhere", h.logoutEverywhere, web.SignedIn)
 	rt.Page("POST /account/real-name", h.updateRealName, web.SignedIn)
 	rt.Page("POST /account/enterprises", h.registerEnterprise, web.SignedIn)
@@ -135,6 +136,8 @@ func (h *Handlers) registerStaff(rt *web.Router) {
 func Nav() []web.NavItem {
 	return []web.NavItem{
 		{Shell: web.ShellResident, Label: "我的", Href: AccountPath, Hint: "实名信息、我的企业、登录安全", Order: 90},
+		{Shell: web.ShellResident, Label: "消息", Href: NoticesPath, Hint: "受理、决定、证照、取件和评价通知", Order: 85, SignedIn: true},
+		{Shell: web.ShellConsole, Label: "我的消息", Href: NoticesPath, Hint: "派给我的任务和提醒", Order: 89},
 		{Shell: web.ShellConsole, Label: "人员与权限", Href: StaffListPath, Hint: "工作人员账号、角色和数据范围", Order: 80,
 			Roles: []authz.Role{authz.RoleAdmin}},
 		{Shell: web.ShellConsole, Label: "我的账号", Href: AccountPath, Hint: "修改密码、动态验证码", Order: 90},
