@@ -9,6 +9,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/approval"
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
+	"github.com/shanzhi-gov/shanzhi/internal/delivery"
 	"github.com/shanzhi-gov/shanzhi/internal/esign"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/license"
@@ -49,6 +50,7 @@ type App struct {
 	Seal        *seal.Service
 	Rating      *rating.Service
 	License     *license.Service
+	Delivery    *delivery.Service
 	Metrics     *web.Metrics
 }
 

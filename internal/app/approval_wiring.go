@@ -40,5 +40,8 @@ func (a *App) buildApproval() error {
 	if err := a.buildSeal(); err != nil {
 		return err
 	}
-	return a.buildLicense()
+	if err := a.buildLicense(); err != nil {
+		return err
+	}
+	return a.buildDelivery()
 }

@@ -193,3 +193,8 @@ func demoAnswer(fd catalog.FormField, idNumber string) (any, bool) {
 	}
 	return "栖霞小栖餐馆", true
 }
+
+// DemoResidentIDNumber is the ID number the demo resident 王小栖 verified
+// with (a valid GB 11643 number of no real person), which the front desk
+// checks when she collects her licences.
+func DemoResidentIDNumber() string { return demoIDNumber(0) }

@@ -19,7 +19,13 @@ import (
 // produce, sealed by the issuing department.
 func (a *App) buildLicense() error {
 	var err error
-	if a.License, err = license.New(a.DB, a.Keys, a.Index, licenceSealer{a.Seal}, a.Identity.NotifyAccountTx); err != nil {
+	// Demo departments carry demo credit codes (org.DemoCreditCode): the
+	// demo's licences say on their face that they are not legal documents.
+	opts := []license.Option{license.WithMarks(a.Seal), license.WithDemoMark(a.Cfg.Demo)}
+	if a.Cfg.PublicURL != "" {
+		opts = append(opts, license.WithBaseURL(a.Cfg.PublicURL))
+	}
+	if a.License, err = license.New(a.DB, a.Keys, a.Index, licenceSealer{a.Seal}, a.Identity.NotifyAccountTx, opts...); err != nil {
 		return fmt.Errorf("app: license: %w", err)
 	}
 	jobs.Register(a.Jobs, &license.IssueWorker{Licences: a.License, Apps: a.Approval,

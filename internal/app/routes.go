@@ -9,6 +9,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/approval"
 	"github.com/shanzhi-gov/shanzhi/internal/catalog"
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
+	"github.com/shanzhi-gov/shanzhi/internal/delivery"
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/license"
 	"github.com/shanzhi-gov/shanzhi/internal/org"
@@ -58,7 +59,10 @@ func (a *App) modules() []module {
 		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			supervision.NewHandlers(a.Supervision, rd).Register(rt)
 		}},
-		{license.Templates, nil, func(rt *web.Router, rd *web.Renderer) {
+		{delivery.Templates, delivery.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			delivery.NewHandlers(a.Delivery, rd).Register(rt)
+		}},
+		{license.Templates, license.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			license.NewHandlers(a.License, rd).Register(rt)
 		}},
 		{approval.Templates, approval.Nav(), func(rt *web.Router, rd *web.Renderer) {

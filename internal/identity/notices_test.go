@@ -67,7 +67,9 @@ func TestNoticesPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.d.InTx(f.ctx, func(tx *db.Tx) error { return f.s.NotifyAccountTx(f.ctx, tx, id, "取件码已生成，请到网点取件。") }); err != nil {
+	if err := f.d.InTx(f.ctx, func(tx *db.Tx) error {
+		return f.s.NotifyAccountTx(f.ctx, tx, id, "取件码已生成，请到网点取件。")
+	}); err != nil {
 		t.Fatal(err)
 	}
 	_ = f.d.InTx(f.ctx, func(tx *db.Tx) error { return f.s.NotifyAccountTx(f.ctx, tx, id, strings.Repeat("长", 141)) })

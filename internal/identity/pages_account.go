@@ -27,6 +27,7 @@ type accountPage struct {
 	Enterprises []EnterpriseLink
 	Pending     *totpView
 	Notice      string
+	Unread      int // unread in-app messages
 	RealName    formState
 	Enterprise  formState
 	Password    formState
@@ -108,6 +109,10 @@ func (h *Handlers) renderAccount(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	p.Account, p.KindName, p.Roles = me, kindNames[me.Kind], grantRows(me.Grants, true, h.unitNamer(r.Context()))
+	if p.Unread, err = h.svc.UnreadNotices(ctx, a); err != nil {
+		h.rd.Error(w, r, err)
+		return
+	}
 	page := "identity/account"
 	if me.Kind == authz.KindStaff {
 		page = "identity/account_staff"

@@ -136,7 +136,6 @@ func (h *Handlers) registerStaff(rt *web.Router) {
 func Nav() []web.NavItem {
 	return []web.NavItem{
 		{Shell: web.ShellResident, Label: "我的", Href: AccountPath, Hint: "实名信息、我的企业、登录安全", Order: 90},
-		{Shell: web.ShellResident, Label: "消息", Href: NoticesPath, Hint: "受理、决定、证照、取件和评价通知", Order: 85, SignedIn: true},
 		{Shell: web.ShellConsole, Label: "我的消息", Href: NoticesPath, Hint: "派给我的任务和提醒", Order: 89},
 		{Shell: web.ShellConsole, Label: "人员与权限", Href: StaffListPath, Hint: "工作人员账号、角色和数据范围", Order: 80,
 			Roles: []authz.Role{authz.RoleAdmin}},

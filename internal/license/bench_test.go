@@ -32,3 +32,42 @@ func BenchmarkVerify(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "verifications/s")
 }
+
+// BenchmarkRenderPDF measures printing a typical licence (two data rows,
+// seal mark from the test double, QR code): reading, both seal checks by
+// the test sealer, decryption, layout, font subsetting and compression.
+// It reports the PDF's size.
+func BenchmarkRenderPDF(b *testing.B) {
+	f := newFixture(b)
+	l := f.issue(b)
+	var size int
+	b.ResetTimer()
+	for b.Loop() {
+		p, err := f.s.PDF(f.ctx, holder, l.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(p.Bytes)
+	}
+	b.ReportMetric(float64(size), "pdf-bytes")
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pdfs/s")
+}
+
+// BenchmarkIssueAndRender measures issuing a licence and printing it at
+// once: BenchmarkIssue's work plus BenchmarkRenderPDF's, the baseline
+// being BenchmarkIssue.
+func BenchmarkIssueAndRender(b *testing.B) {
+	f := newFixture(b)
+	in := input()
+	b.ResetTimer()
+	for b.Loop() {
+		l, err := f.s.Issue(f.ctx, approverA, in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.s.PDF(f.ctx, holder, l.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "licences/s")
+}

@@ -51,26 +51,47 @@ type fixture struct {
 	notices []notice
 }
 
+// testBase is the site address QR codes and share links point to in
+// tests.
+const testBase = "http://127.0.0.1:8080"
+
 func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	return newFixtureWith(t, license.WithBaseURL(testBase), license.WithMarks(testMarks{}))
+}
+
+// newFixtureWith builds the fixture with the given service options.
+func newFixtureWith(t testing.TB, opts ...license.Option) *fixture {
 	t.Helper()
 	f := &fixture{ctx: context.Background(), clock: clock.NewManual(start), sealer: newTestSealer(t)}
 	f.d = dbtest.Open(t, f.clock)
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	index, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.s, err = license.New(f.d, keys, index, f.sealer, func(_ context.Context, _ *db.Tx, id int64, text string) error {
+	var err error
+	f.s, err = license.New(f.d, testKeys(t), testIndex(t), f.sealer, func(_ context.Context, _ *db.Tx, id int64, text string) error {
 		f.notices = append(f.notices, notice{id, text})
 		return nil
-	})
+	}, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return f
+}
+
+func testKeys(t testing.TB) *gm.Keyring {
+	t.Helper()
+	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+func testIndex(t testing.TB) *gm.BlindIndexer {
+	t.Helper()
+	index, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return index
 }
 
 func randomBytes(n int) []byte {

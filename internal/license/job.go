@@ -66,6 +66,9 @@ type Issuers interface {
 	IssuerFor(ctx context.Context, district string, item catalog.Item) (Issuer, error)
 }
 
+// dataDecisionNo labels the granting decision's number in a licence's data.
+const dataDecisionNo = "许可决定文号"
+
 // IssueWorker issues the licences of approved applications.
 type IssueWorker struct {
 	river.WorkerDefaults[IssueArgs]
@@ -121,9 +124,15 @@ func (w *IssueWorker) issueItem(ctx context.Context, system *authz.Actor, f appr
 		return Licence{}, fmt.Errorf("license: issuer of %s: %w", v.ImplCode, err)
 	}
 	in := IssueInput{Department: iss.Department, IssuerName: iss.Name, IssuerCode: iss.CreditCode,
-		TypeCode: v.Item.LicenceType, Name: TypeName(v.Item.LicenceType, v.Item.Name), Number: f.DecisionNo, ValidFrom: today(f.DecidedAt),
+		TypeCode: v.Item.LicenceType, Name: TypeName(v.Item.LicenceType, v.Item.Name), ValidFrom: today(f.DecidedAt),
 		HolderName: h.Name, HolderCode: h.Code, HolderCodeType: h.CodeType, HolderAccount: h.Account,
 		Territory: f.District, Data: keyFields(v.Item.Form, f.Form), ApplicationID: f.ID, ItemCode: v.ImplCode}
+	// The licence's number is its own (the serial); the decision that
+	// granted it is one of its facts. Licences of one bundle share the
+	// decision but not a number.
+	if f.DecisionNo != "" {
+		in.Data[dataDecisionNo] = f.DecisionNo
+	}
 	l, err := w.Licences.Issue(ctx, system, in)
 	if err != nil {
 		return Licence{}, fmt.Errorf("license: issue for application %d item %s: %w", f.ID, v.ImplCode, err)

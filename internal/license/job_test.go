@@ -63,7 +63,7 @@ func TestIssueWorker(t *testing.T) {
 		t.Fatalf("issued %+v, %v; want 2 (one per licence type)", first, err)
 	}
 	l := first[0]
-	if l.ItemCode != "A1" || l.Meta.Number != "栖市监许〔2026〕9号" || l.Meta.ValidFrom != "2026-03-03" ||
+	if l.ItemCode != "A1" || l.Meta.Number != l.Serial || l.Meta.Data["许可决定文号"] != "栖市监许〔2026〕9号" || l.Meta.ValidFrom != "2026-03-03" ||
 		l.Meta.Data["店名"] != "小张面馆" || l.Meta.Data["经营项目"] != "热食类、冷食类" || l.Meta.Data["身份证"] != "" {
 		t.Fatalf("licence = %+v", l.Meta)
 	}

@@ -7,6 +7,7 @@ import (
 
 // verifyView is the data of /licences/verify.
 type verifyView struct {
+	CSS    string
 	Query  string
 	Error  string
 	Result *Verification
@@ -15,7 +16,7 @@ type verifyView struct {
 // verifyPage is the public verification page the licence's QR code opens:
 // /licences/verify?id=<identifier>. Only the masked licence is shown.
 func (h *Handlers) verifyPage(w http.ResponseWriter, r *http.Request) {
-	v := verifyView{Query: strings.TrimSpace(r.URL.Query().Get("id"))}
+	v := verifyView{CSS: stylesheet, Query: strings.TrimSpace(r.URL.Query().Get("id"))}
 	status := http.StatusOK
 	if v.Query != "" {
 		res, err := h.svc.Verify(r.Context(), v.Query)

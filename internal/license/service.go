@@ -21,14 +21,27 @@ type Service struct {
 	index  *gm.BlindIndexer
 	sealer Sealer
 	notify Notifier
+	// Printing and sharing (options).
+	marks   MarkSource
+	baseURL string
+	demo    bool
 }
 
 // New returns the licence service. notify may be nil (no SMS is queued).
-func New(d *db.DB, keys *gm.Keyring, index *gm.BlindIndexer, sealer Sealer, notify Notifier) (*Service, error) {
+func New(d *db.DB, keys *gm.Keyring, index *gm.BlindIndexer, sealer Sealer, notify Notifier,
+	opts ...Option) (*Service, error) {
 	if d == nil || keys == nil || index == nil || sealer == nil {
 		return nil, errors.New("license: database, keyring, blind indexer and sealer are required")
 	}
-	return &Service{db: d, keys: keys, index: index, sealer: sealer, notify: notify}, nil
+	s := &Service{db: d, keys: keys, index: index, sealer: sealer, notify: notify}
+	for _, o := range opts {
+		o(s)
+	}
+	var err error
+	if s.baseURL, err = normalizeBaseURL(s.baseURL); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // today is the calendar date of t in China, YYYY-MM-DD.

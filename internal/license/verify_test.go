@@ -121,3 +121,15 @@ func TestVerifyExpired(t *testing.T) {
 		t.Fatalf("after the last day: %+v", v)
 	}
 }
+
+// A licence issued at a time finer than a database keeps (PostgreSQL:
+// microseconds) still verifies: what is signed is what reads back.
+func TestVerifyAfterSubMicrosecondIssue(t *testing.T) {
+	f := newFixture(t)
+	f.clock.Advance(1234567 * time.Nanosecond)
+	l := f.issue(t)
+	v, err := f.s.Verify(f.ctx, l.Meta.Identifier)
+	if err != nil || !v.Genuine || v.Verdict != license.VerdictCurrent {
+		t.Fatalf("verify: %+v %v", v, err)
+	}
+}

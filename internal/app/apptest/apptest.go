@@ -37,6 +37,7 @@ func Start(t testing.TB) *Site {
 		DataKeys:  gm.FormatKeySpec("d1", dataKey),
 		IndexKeys: gm.FormatKeySpec("i1", []byte("0123456789abcdef0123456789abcdef")),
 		Secret:    "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=", InsecureCookies: true,
+		PublicURL: "http://shanzhi.test",
 	}
 	sms := notify.NewRecordingSMS()
 	a, err := app.Open(context.Background(), cfg, app.Deps{Log: slog.New(slog.NewJSONHandler(io.Discard, nil)), SMS: sms})
