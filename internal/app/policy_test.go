@@ -58,6 +58,7 @@ var policy = map[string]string{
 	"rating.rate":                  "x x . . . . . . . .",
 	"rating.rectification.handle":  ". . x x . . . . . x",
 	"rating.rectification.review":  ". . . . . . . . x x",
+	"rating.rectification.team":    ". . . . x . . . . .",
 	"rating.rectification.view":    ". . x x . . . . x x",
 	"seal.ca.init":                 ". . . . . . . . . x",
 	"seal.key.issue":               ". . . . . . . . . x",

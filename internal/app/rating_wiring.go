@@ -15,5 +15,6 @@ func (a *App) buildRating() error {
 		return fmt.Errorf("app: rating: %w", err)
 	}
 	a.Approval.OnDecided(a.Rating.OpenRating)
+	a.Supervision.OnVisited(a.Rating.OpenInspectionRating)
 	return nil
 }

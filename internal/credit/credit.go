@@ -40,7 +40,7 @@ func (s Severity) Valid() bool { _, ok := severityNames[s]; return ok }
 
 // Kinds are the record kinds the registry accepts (记录类别).
 var Kinds = []string{"行政处罚", "行政许可", "欠税", "失信被执行人", "虚假承诺", "违反承诺",
-	"严重违法失信", "经营异常", "表彰奖励", "其他"}
+	"严重违法失信", "经营异常", "表彰奖励", "检查结果", "其他"}
 
 // Subject is a person or entity of the registry, as shown to staff: the ID
 // number and name of a person are masked.

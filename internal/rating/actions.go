@@ -19,6 +19,11 @@ var (
 		authz.RoleAdmin)
 	// actReview closes or sends back a submitted case.
 	actReview = authz.Define("rating.rectification.review", "审核差评整改", authz.RoleLeader, authz.RoleAdmin)
+	// actTeam sees and handles the cases of the inspections its street's
+	// enforcement team made: inspectors, over their street. It stands apart
+	// from actView and actRectify because a street grant also covers the
+	// street's service points, whose applications are not the team's.
+	actTeam = authz.Define("rating.rectification.team", "回访和整改本街道执法检查的差评", authz.RoleInspector)
 )
 
 // unitScopes are the scopes of a case's answerable units.
@@ -48,10 +53,33 @@ func mayUnit(actor *authz.Actor, act *authz.Action, district, dept, point string
 	return false
 }
 
-// checkUnit is mayUnit as an error: forbidden, or unauthorised when
+// mayCase reports whether the actor may perform act (view or handle) on
+// a case: an application's over one of its units; an inspection's over
+// the district, or as an inspector of its street (actTeam), whose code the
+// department slot holds.
+func mayCase(actor *authz.Actor, act *authz.Action, x Rectification) bool {
+	if x.Rating.CaseKind != CaseInspection {
+		return mayUnit(actor, act, x.District, x.Department, x.Point)
+	}
+	if actor.May(act, authz.District(x.District)) {
+		return true
+	}
+	return x.Department != "" && actor.May(actTeam, authz.Scope{Kind: authz.ScopeStreet, Code: x.Department})
+}
+
+// mayAny is nil when the actor may perform act, or act on the cases of
+// inspections (actTeam), somewhere: whether to look further.
+func mayAny(actor *authz.Actor, act *authz.Action) error {
+	if actor.May(actTeam, authz.Scope{}) {
+		return nil
+	}
+	return authz.Check(actor, act, authz.Scope{})
+}
+
+// checkCase is mayCase as an error: forbidden, or unauthorised when
 // nobody is signed in.
-func checkUnit(actor *authz.Actor, act *authz.Action, district, dept, point string) error {
-	if mayUnit(actor, act, district, dept, point) {
+func checkCase(actor *authz.Actor, act *authz.Action, x Rectification) error {
+	if mayCase(actor, act, x) {
 		return nil
 	}
 	if actor.Anonymous() {

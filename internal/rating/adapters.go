@@ -10,7 +10,8 @@ import (
 )
 
 // ApprovalCases tells rating whether an application is the actor's own.
-// Inspections are not known yet: they own none.
+// Inspections are invited when their visit is recorded, so before that
+// there is no case to explain: they own none.
 type ApprovalCases struct{ Approval *approval.Service }
 
 // Owns reports whether the actor applied for the application.
@@ -33,7 +34,8 @@ func (c ApprovalCases) Owns(ctx context.Context, actor *authz.Actor, kind CaseKi
 type OrgUnits struct{ Org *org.Service }
 
 // UnitNames maps the district's department and service point codes to
-// their names.
+// their names, and its street codes to their enforcement teams' (the
+// units answerable for inspections).
 func (o OrgUnits) UnitNames(ctx context.Context, district string) (map[string]string, error) {
 	out := map[string]string{}
 	ds, err := o.Org.ListDepartments(ctx, nil, district, org.Page{Limit: org.MaxLimit})
@@ -42,6 +44,13 @@ func (o OrgUnits) UnitNames(ctx context.Context, district string) (map[string]st
 	}
 	for _, d := range ds.Items {
 		out[d.Code] = d.Name
+	}
+	sts, err := o.Org.ListStreets(ctx, nil, district, org.Page{Limit: org.MaxLimit})
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range sts.Items {
+		out[st.Code] = st.Name + "综合执法大队"
 	}
 	for offset := 0; ; offset += org.MaxLimit {
 		ps, err := o.Org.ListServicePoints(ctx, nil, org.PointFilter{District: district}, org.Page{Limit: org.MaxLimit, Offset: offset})

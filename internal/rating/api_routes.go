@@ -16,7 +16,7 @@ const casePath = "/ratings/cases/{kind}/{id}"
 
 func (h *Handlers) registerAPI(rt *web.Router) {
 	rt.API(web.Op{Method: "GET", Path: "/ratings/stats", OperationID: "getRatingStats", Summary: "好差评统计",
-		Description: "全区及各部门、各服务网点的评价数、满意率（基本满意及以上/全部评价）和差评整改率（整改通过/差评）。公开。",
+		Description: "全区及各部门（含街道综合执法大队）、各服务网点的评价数、满意率（基本满意及以上/全部评价）和差评整改率（整改通过/差评）。公开。",
 		Tags:        apiTags, Responses: map[int]web.Response{200: {Description: "统计", Body: Stats{}}}}, h.apiStats)
 	rt.API(web.Op{Method: "GET", Path: "/ratings/mine", OperationID: "listMyRatings", Summary: "我的评价",
 		Description: "本人待评价和已评价的办件，最新的在前。", Tags: apiTags, Auth: true,

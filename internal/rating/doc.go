@@ -19,5 +19,8 @@
 //
 // The invitation is made by OpenRating, an approval.DecidedHook that runs
 // inside the decision's transaction: the invitation exists if and only if
-// the decision does.
+// the decision does. Likewise OpenInspectionRating, a
+// supervision.VisitedHook, invites the applicant once an inspection visit
+// is recorded; its unit is the street's enforcement team, whose inspectors
+// handle its bad ratings.
 package rating

@@ -14,7 +14,11 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
-// Invitation is a case that has ended and may now be rated.
+// Invitation is a case that has ended and may now be rated. For an
+// inspection the answerable unit is the enforcement team (综合执法大队) of
+// the street that inspected: Department then holds the street's code,
+// which only that street's inspectors (actTeam) and the district's staff
+// reach.
 type Invitation struct {
 	District   string
 	Kind       CaseKind
@@ -22,7 +26,7 @@ type Invitation struct {
 	CaseNo     string // shown to the rater, e.g. the application number
 	CaseTitle  string // e.g. the item name
 	RaterID    int64  // the account served
-	Department string // the answerable department, "" if none
+	Department string // the answerable department (an inspection's street), "" if none
 	Point      string // the answerable service point, "" if none
 }
 
@@ -100,7 +104,10 @@ func invitations(ctx context.Context, tx *db.Tx, kind CaseKind, id int64) (int, 
 // inviteText is the SMS: the case number only, no personal data.
 func inviteText(in Invitation) string {
 	what := "您的" + in.Kind.Name()
-	if in.CaseNo != "" {
+	switch {
+	case in.Kind == CaseInspection && in.CaseNo != "": // the number is the inspected application's
+		what = "您的办件" + in.CaseNo + "的" + in.Kind.Name()
+	case in.CaseNo != "":
 		what += in.CaseNo
 	}
 	done := "已办结"

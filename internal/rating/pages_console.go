@@ -139,7 +139,7 @@ func (h *Handlers) casePage(r *http.Request) (consoleCasePage, error) {
 		return consoleCasePage{}, err
 	}
 	return consoleCasePage{Case: x, Names: names, People: h.people(ctx, x), Fields: map[string]string{}, Form: map[string]string{},
-		CanHandle: x.State == StateOpen && mayUnit(actor, actRectify, x.District, x.Department, x.Point),
+		CanHandle: x.State == StateOpen && mayCase(actor, actRectify, x),
 		CanReview: x.State == StateSubmitted && actor.May(actReview, authz.District(x.District))}, nil
 }
 

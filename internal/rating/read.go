@@ -61,7 +61,7 @@ type Filter struct {
 // ListRectifications lists the cases of the actor's units (all of the
 // district for those holding it), the earliest due first.
 func (s *Service) ListRectifications(ctx context.Context, actor *authz.Actor, f Filter) ([]Rectification, error) {
-	if err := authz.Check(actor, actView, authz.Scope{}); err != nil {
+	if err := mayAny(actor, actView); err != nil {
 		return nil, err
 	}
 	if f.State != "" && f.State.Name() == "" {
@@ -95,22 +95,37 @@ func (s *Service) ListRectifications(ctx context.Context, actor *authz.Actor, f 
 }
 
 // unitConds is the SQL condition keeping the cases under the actor's
-// scopes for viewing: a prefix match on the unit codes, as Scope.Covers.
+// scopes for viewing, as mayCase decides: a prefix match on the unit codes
+// (as Scope.Covers), inspections' cases only for grants over the whole
+// district or for inspectors (actTeam), over the street.
 func unitConds(actor *authz.Actor) (string, []any) {
 	var ors []string
 	var args []any
 	for _, g := range actor.Grants {
-		if !actView.Allows(g.Role) || g.Scope.Code == "" || g.Scope.Kind == authz.ScopeSelf {
+		if g.Scope.Code == "" || g.Scope.Kind == authz.ScopeSelf {
 			continue
 		}
-		ors = append(ors, "department LIKE ? OR point LIKE ?")
-		args = append(args, g.Scope.Code+"%", g.Scope.Code+"%")
+		switch {
+		case actView.Allows(g.Role) && g.Scope.Kind == authz.ScopeDistrict:
+			ors = append(ors, "department LIKE ? OR point LIKE ?")
+			args = append(args, g.Scope.Code+"%", g.Scope.Code+"%")
+		case actView.Allows(g.Role):
+			ors = append(ors, "("+caseKindOf+" <> ? AND (department LIKE ? OR point LIKE ?))")
+			args = append(args, CaseInspection, g.Scope.Code+"%", g.Scope.Code+"%")
+		}
+		if actTeam.Allows(g.Role) {
+			ors = append(ors, "("+caseKindOf+" = ? AND department LIKE ?)")
+			args = append(args, CaseInspection, g.Scope.Code+"%")
+		}
 	}
 	if len(ors) == 0 {
 		return "1 = 0", nil
 	}
 	return "(" + strings.Join(ors, " OR ") + ")", args
 }
+
+// caseKindOf is the kind of a rectification case's rated case, in SQL.
+const caseKindOf = `(SELECT case_kind FROM ratings WHERE ratings.id = rating_rectifications.rating_id)`
 
 // withRatings fills in each case's rating and its overdue mark.
 func (s *Service) withRatings(ctx context.Context, xs []Rectification) ([]Rectification, error) {

@@ -15,14 +15,14 @@ import (
 // GetRectification returns a case to the staff of its units, leaders and
 // administrators.
 func (s *Service) GetRectification(ctx context.Context, actor *authz.Actor, id int64) (Rectification, error) {
-	if err := authz.Check(actor, actView, authz.Scope{}); err != nil {
+	if err := mayAny(actor, actView); err != nil {
 		return Rectification{}, err
 	}
 	x, err := s.loadRect(ctx, s.DB, id)
 	if err != nil {
 		return Rectification{}, err
 	}
-	if err := checkUnit(actor, actView, x.District, x.Department, x.Point); err != nil {
+	if err := checkCase(actor, actView, x); err != nil {
 		return Rectification{}, err
 	}
 	return x, nil
@@ -103,8 +103,12 @@ func (s *Service) Review(ctx context.Context, actor *authz.Actor, id int64, in R
 // and returns the case as it now stands.
 func (s *Service) change(ctx context.Context, actor *authz.Actor, act *authz.Action, id int64,
 	fn func(tx *db.Tx, x *Rectification) error) (Rectification, error) {
-	if err := authz.Check(actor, act, authz.Scope{}); err != nil {
-		return Rectification{}, err
+	check := authz.Check(actor, act, authz.Scope{})
+	if act == actRectify {
+		check = mayAny(actor, act)
+	}
+	if check != nil {
+		return Rectification{}, check
 	}
 	var out Rectification
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
@@ -133,5 +137,5 @@ func (s *Service) mayChange(actor *authz.Actor, act *authz.Action, x Rectificati
 	if act == actReview {
 		return authz.Check(actor, act, authz.District(x.District))
 	}
-	return checkUnit(actor, act, x.District, x.Department, x.Point)
+	return checkCase(actor, act, x)
 }

@@ -95,7 +95,7 @@ func RatePath(kind CaseKind, id int64) string {
 // Nav returns the console entry for the staff who handle or review cases.
 func Nav() []web.NavItem {
 	return []web.NavItem{{Shell: web.ShellConsole, Label: "差评整改", Href: ConsolePath,
-		Hint: "好差评中的差评：回访、整改和审核", Roles: slices.Clone(actView.Roles), Order: 65}}
+		Hint: "好差评中的差评：回访、整改和审核", Roles: append(slices.Clone(actView.Roles), actTeam.Roles...), Order: 65}}
 }
 
 // MayRate reports whether the actor rates cases (residents, enterprise users).

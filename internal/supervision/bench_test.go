@@ -19,6 +19,12 @@ import (
 // row (task created_at − application decided_at, both stamped by the
 // database clock): p50 and p99 in milliseconds. Filing and accepting the
 // applications is done before the timer starts.
+//
+// The baseline, in the same run and on the same queue, is the round trip
+// of an empty job (inserted in its own transaction, worked by a no-op
+// worker): idle before the decisions (ping-idle-*) and while they run
+// (ping-load-*, one every 20 ms). Task lag minus the loaded ping is what
+// the push itself costs.
 func BenchmarkDecisionToTask(b *testing.B) {
 	f := newFixtureOn(b, clock.System{}, nil)
 	a := f.withApproval(b)
@@ -33,18 +39,26 @@ func BenchmarkDecisionToTask(b *testing.B) {
 	}
 	f.s.Register(f.s.Jobs)
 	approval.RegisterWorkers(f.s.Jobs, a) // the SLA timers run too, as in serve
+	p := newPinger(f)
 	if err := f.s.Jobs.Start(ctx, jobs.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { f.s.Jobs.Stop(context.Background()) })
+	idle := p.idle(b, 30)
 	b.ResetTimer()
+	stop := p.during(b)
 	decideAll(b, ctx, a, ids)
 	waitForTasks(b, f, len(ids)*2)
 	b.StopTimer()
+	loaded := stop()
 	lags := taskLags(b, f)
 	b.ReportMetric(percentile(lags, 50), "p50-ms")
 	b.ReportMetric(percentile(lags, 99), "p99-ms")
 	b.ReportMetric(percentile(lags, 100), "max-ms")
+	b.ReportMetric(percentile(idle, 50), "ping-idle-p50-ms")
+	b.ReportMetric(percentile(idle, 99), "ping-idle-p99-ms")
+	b.ReportMetric(percentile(loaded, 50), "ping-load-p50-ms")
+	b.ReportMetric(percentile(loaded, 99), "ping-load-p99-ms")
 }
 
 // benchDeciders is how many approvers decide at once.

@@ -3,7 +3,6 @@ package supervision
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/riverqueue/river"
 
@@ -16,10 +15,11 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 )
 
-// Credit record kinds pushed by this module.
+// Credit records pushed by this module, as CreditArgs.Record names them.
 const (
 	creditLicence = "行政许可" // the approval itself, recorded as positive information
 	creditFalse   = "虚假承诺" // a false commitment found on site, a 一般失信 record
+	creditResult  = "检查结果" // a visit's outcome other than a false commitment (see results.go)
 )
 
 // CreditArgs pushes one record to the credit registry. Like PushArgs it
@@ -37,6 +37,13 @@ func (CreditArgs) Kind() string { return "supervision.credit" }
 // queueCredit inserts the push of an approval to the credit registry.
 func (s *Service) queueCredit(ctx context.Context, tx *db.Tx, f approval.Filed) error {
 	args := CreditArgs{District: f.District, ApplicationID: f.ID, Record: creditLicence}
+	return s.Jobs.InsertTx(ctx, tx, args, &jobs.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}})
+}
+
+// queueResult inserts the push of a visit's result, in the visit's
+// transaction.
+func (s *Service) queueResult(ctx context.Context, tx *db.Tx, t Task) error {
+	args := CreditArgs{District: t.District, ApplicationID: t.ApplicationID, Record: creditResult, TaskID: t.ID}
 	return s.Jobs.InsertTx(ctx, tx, args, &jobs.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}})
 }
 
@@ -82,13 +89,20 @@ func (s *Service) PushCredit(ctx context.Context, args CreditArgs) error {
 }
 
 // recordInput builds the record; why is non-empty when none can be made.
+// A visit's records name the department of the task's item; an
+// approval's, the department of its main item.
 func (s *Service) recordInput(ctx context.Context, f approval.Filed, args CreditArgs) (credit.RecordInput, string) {
 	in := credit.RecordInput{Kind: args.Record, Severity: credit.Positive, DocumentNo: f.DecisionNo,
 		DecidedOn: f.DecidedAt.In(chinaTime).Format("2006-01-02"), Summary: "准予" + f.ItemName}
-	if args.Record == creditFalse {
-		in.Severity, in.DocumentNo = credit.General, "监管核查"+strconv.FormatInt(args.TaskID, 10)
-		in.DecidedOn = s.DB.Clock.Now().In(chinaTime).Format("2006-01-02")
-		in.Summary = "告知承诺现场核查发现承诺不实（" + f.ItemName + "）"
+	var dept string
+	if len(f.Items) > 0 {
+		dept = f.Items[0].Item.Department
+	}
+	if args.TaskID != 0 {
+		var why string
+		if dept, why = s.visitRecord(ctx, args, &in); why != "" {
+			return in, why
+		}
 	}
 	if in.DocumentNo == "" {
 		in.DocumentNo = f.Number
@@ -97,8 +111,8 @@ func (s *Service) recordInput(ctx context.Context, f approval.Filed, args Credit
 	if in.SubjectCode == "" {
 		return in, "办件无可识别的信用主体"
 	}
-	if len(f.Items) > 0 {
-		code, err := s.Directory.DepartmentCode(ctx, f.District, f.Items[0].Item.Department)
+	if dept != "" {
+		code, err := s.Directory.DepartmentCode(ctx, f.District, dept)
 		if err != nil || code == "" {
 			return in, "找不到审批部门编码"
 		}

@@ -27,9 +27,15 @@ func TestDecisionThroughApprovalQueuesThePush(t *testing.T) {
 		t.Fatalf("tasks %+v, %v", made, err)
 	}
 	for _, task := range made {
-		if task.Street != f.streets["仙林街道"] || task.ApplicationNo != got.Number {
+		if task.Street != f.streets["仙林街道"] || task.ApplicationNo != got.Number || task.ApplicantID != 11 {
 			t.Errorf("task %+v", task)
 		}
+	}
+	// A sole trader filed by a person without a credit code: nothing is
+	// published.
+	var public int
+	if err := f.d.QueryRow(f.ctx, `SELECT COUNT(*) FROM supervision_approvals`).Scan(&public); err != nil || public != 0 {
+		t.Errorf("public rows = %d, %v", public, err)
 	}
 	if made[0].Kind != KindRoutine || made[1].Kind != KindCommitment {
 		t.Errorf("kinds %s %s", made[0].Kind, made[1].Kind)

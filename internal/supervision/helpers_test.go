@@ -53,6 +53,8 @@ type fixture struct {
 	credit  *credit.Service
 	apps    fakeApps
 	streets map[string]string // name → code
+	notes   *notes
+	staff   *fakeStaff
 }
 
 func newFixture(t testing.TB) *fixture {
@@ -101,8 +103,6 @@ func newFixtureOn(t testing.TB, c clock.Clock, setTime func(time.Time)) *fixture
 		t.Fatal(err)
 	}
 	dir := OrgDirectory{Org: o}
-	f.s = New(Deps{DB: f.d, Jobs: q, Calendar: calendar.Default(), Applications: f.apps, Credit: f.credit,
-		Directory: dir, Files: files.New(f.d, keys)})
 	sts, err := dir.Streets(f.ctx, district)
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +110,9 @@ func newFixtureOn(t testing.TB, c clock.Clock, setTime func(time.Time)) *fixture
 	for _, st := range sts {
 		f.streets[st.Name] = st.Code
 	}
+	f.notes, f.staff = &notes{}, &fakeStaff{inspectors: map[string][]int64{f.streets["仙林街道"]: {7, 17}}, approvers: []int64{31}}
+	f.s = New(Deps{DB: f.d, Jobs: q, Calendar: calendar.Default(), Applications: f.apps, Credit: f.credit,
+		Directory: dir, Files: files.New(f.d, keys), Notify: f.notes.notify, Staff: f.staff})
 	return f
 }
 
@@ -124,7 +127,8 @@ func (f *fixture) decided(t testing.TB, id int64, form map[string]any, items ...
 	t.Helper()
 	a := approval.Filed{Application: approval.Application{ID: id, District: district, Number: "QX" + itoa(id),
 		ItemCode: items[0], ItemVersion: 1, State: approval.StateApproved, Decision: "approved",
-		DecisionNo: "栖许" + itoa(id), DecidedAt: f.d.Clock.Now(), Form: form, AcceptedPoint: "320113P01"}}
+		DecisionNo: "栖许" + itoa(id), DecidedAt: f.d.Clock.Now(), Form: form, AcceptedPoint: "320113P01",
+		ApplicantID: applicantOf(id)}}
 	for _, code := range items {
 		v, err := f.cat.Get(f.ctx, code)
 		if err != nil {
@@ -138,6 +142,9 @@ func (f *fixture) decided(t testing.TB, id int64, form map[string]any, items ...
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// applicantOf is the account that filed application id in the fixture.
+func applicantOf(id int64) int64 { return 500 + id }
 
 // foodShop is the form of a food licence at premises in street.
 func foodShop(street string) map[string]any {

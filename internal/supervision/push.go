@@ -21,9 +21,11 @@ var (
 	entityFields = []string{"shop_name", "company_name", "operator", "org_name"}
 )
 
-// Push creates the inspection tasks of an approved application and queues
-// its credit push, in one transaction; it returns the tasks created (none
-// when they exist already, so a retried job is harmless).
+// Push creates the inspection tasks of an approved application, announces
+// them to the street's inspectors, enters an entity's approval in the
+// public register and queues its credit push, in one transaction; it
+// returns the tasks created (none when they exist already, so a retried
+// job is harmless and announces nothing).
 //
 // Which items are inspected: every item approved on a 告知承诺 (kind
 // commitment, the commitment's clauses as the checklist), and every other
@@ -45,33 +47,53 @@ func (s *Service) Push(ctx context.Context, args PushArgs) ([]Task, error) {
 		return nil, fmt.Errorf("supervision: streets: %w", err)
 	}
 	base := s.baseTask(f, streets)
+	inspectors, err := s.inspectorsOf(ctx, base.Street)
+	if err != nil {
+		return nil, err
+	}
 	var made []Task
 	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		made = made[:0]
-		for _, v := range f.Items {
-			t, ok := taskFor(base, v, slices.Contains(args.Commitment, v.ImplCode))
-			if !ok {
-				continue
-			}
-			t.DueOn = s.Calendar.AddWorkdays(tx.Now().In(chinaTime), s.DueDays).Format("2006-01-02")
-			created, err := insertTask(ctx, tx, &t)
-			if err != nil {
-				return err
-			}
-			if created {
-				made = append(made, t)
-			}
+		var err error
+		if made, err = s.insertTasks(ctx, tx, f, base, args.Commitment); err != nil {
+			return err
+		}
+		if err := s.announce(ctx, tx, made, inspectors); err != nil {
+			return err
+		}
+		if err := registerApproval(ctx, tx, f); err != nil {
+			return err
 		}
 		return s.queueCredit(ctx, tx, f)
 	})
 	return made, err
 }
 
+// insertTasks stores the tasks the application's items owe and returns
+// those that did not exist yet.
+func (s *Service) insertTasks(ctx context.Context, tx *db.Tx, f approval.Filed, base Task, commitment []string) ([]Task, error) {
+	var made []Task
+	for _, v := range f.Items {
+		t, ok := taskFor(base, v, slices.Contains(commitment, v.ImplCode))
+		if !ok {
+			continue
+		}
+		t.DueOn = s.Calendar.AddWorkdays(tx.Now().In(chinaTime), s.DueDays).Format("2006-01-02")
+		created, err := insertTask(ctx, tx, &t)
+		if err != nil {
+			return nil, err
+		}
+		if created {
+			made = append(made, t)
+		}
+	}
+	return made, nil
+}
+
 // baseTask fills what every task of the application shares.
 func (s *Service) baseTask(f approval.Filed, streets []org.Street) Task {
 	a := f.Application
 	t := Task{District: a.District, ApplicationID: a.ID, ApplicationNo: a.Number, DecidedAt: a.DecidedAt,
-		State: StateOpen, EntityName: formText(a.Form, entityFields)}
+		State: StateOpen, EntityName: formText(a.Form, entityFields), ApplicantID: a.ApplicantID}
 	t.Address = formText(a.Form, placeFields)
 	if t.EntityName == "" {
 		t.EntityName = "办件" + a.Number
@@ -160,9 +182,9 @@ func insertTask(ctx context.Context, tx *db.Tx, t *Task) (bool, error) {
 	t.CreatedAt = tx.Now()
 	t.ID, err = tx.InsertID(ctx, `INSERT INTO inspection_tasks (district_code, street_code, application_id,
 		application_no, kind, parent_id, item_code, item_name, department, entity_name, address, checklist, due_on,
-		state, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		state, decided_at, created_at, applicant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		t.District, t.Street, t.ApplicationID, t.ApplicationNo, t.Kind, nullID(t.ParentID), t.ItemCode, t.ItemName,
-		t.Department, t.EntityName, t.Address, string(list), t.DueOn, StateOpen, t.DecidedAt, t.CreatedAt)
+		t.Department, t.EntityName, t.Address, string(list), t.DueOn, StateOpen, t.DecidedAt, t.CreatedAt, t.ApplicantID)
 	if err != nil {
 		return false, fmt.Errorf("supervision: insert task: %w", err)
 	}

@@ -31,7 +31,8 @@ const (
 	maxPhotoBytes = 20 << 20
 )
 
-// Handlers serves the inspectors' and supervisors' pages.
+// Handlers serves the inspectors' and supervisors' pages, the public
+// entity pages and the JSON API.
 type Handlers struct {
 	svc  *Service
 	rd   *web.Renderer
@@ -48,13 +49,16 @@ func NewHandlers(svc *Service, rd *web.Renderer) *Handlers {
 	return &Handlers{svc: svc, rd: rd, jsID: hex.EncodeToString(sum[:6])}
 }
 
-// Register adds the pages to the router.
+// Register adds the pages and API operations to the router.
 func (h *Handlers) Register(rt *web.Router) {
 	rt.Static(StaticPrefix, web.SubFS(staticFiles, "static"))
 	rt.Page("GET "+TasksPath, h.tasksPage, web.SignedIn)
 	rt.Page("GET "+TasksPath+"/{id}", h.visitPage, web.SignedIn)
 	rt.Page("POST "+TasksPath+"/{id}", h.visitPost, web.SignedIn)
 	rt.Page("GET "+OverviewPath, h.overviewPage, web.SignedIn)
+	rt.Page("GET "+EntitiesPath, h.entitiesPage)
+	rt.Page("GET "+EntitiesPath+"/{code}", h.entityPage)
+	h.registerAPI(rt)
 }
 
 // Nav returns the console entries: the task list for inspectors and

@@ -46,10 +46,18 @@ type Deps struct {
 	DueDays int
 	// Area bounds visit positions; QixiaBox when zero.
 	Area Box
+	// Notify queues notices; nil sends none.
+	Notify Notifier
+	// Staff names the inspectors and approvers to notify; nil notifies
+	// only applicants.
+	Staff Staff
 }
 
 // Service creates inspection tasks and records visits.
-type Service struct{ Deps }
+type Service struct {
+	Deps
+	visited []VisitedHook
+}
 
 // New returns the service; it panics on missing dependencies, which is a
 // wiring mistake.
@@ -66,10 +74,12 @@ func New(d Deps) *Service {
 	return &Service{Deps: d}
 }
 
-// Register adds the module's job workers to q.
+// Register adds the module's job workers and its daily reminder to q.
 func (s *Service) Register(q *jobs.Queue) {
 	jobs.Register(q, &PushWorker{s: s})
 	jobs.Register(q, &CreditWorker{s: s})
+	jobs.Register(q, &RemindWorker{s: s})
+	q.AddPeriodic(remindJob())
 }
 
 // OrgDirectory reads streets and departments from the organisation module.

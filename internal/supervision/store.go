@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 )
 
 const taskSelect = `SELECT id, district_code, street_code, application_id, application_no, kind,
 	COALESCE(parent_id, 0), item_code, item_name, department, entity_name, address, checklist, due_on, state,
-	outcome, decided_at, created_at FROM inspection_tasks`
+	outcome, decided_at, created_at, applicant_id FROM inspection_tasks`
 
 // querier is a *db.DB or a *db.Tx.
 type querier interface {
@@ -27,7 +28,7 @@ func scanTask(r scanner) (Task, error) {
 	var list string
 	err := r.Scan(&t.ID, &t.District, &t.Street, &t.ApplicationID, &t.ApplicationNo, &t.Kind, &t.ParentID,
 		&t.ItemCode, &t.ItemName, &t.Department, &t.EntityName, &t.Address, &list, &t.DueOn, &t.State, &t.Outcome,
-		&t.DecidedAt, &t.CreatedAt)
+		&t.DecidedAt, &t.CreatedAt, &t.ApplicantID)
 	if err != nil {
 		return t, err
 	}
@@ -76,4 +77,22 @@ func listTasks(ctx context.Context, q querier, district, state string, streets [
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// visitRow is what the credit push and the public page read of a visit.
+type visitRow struct {
+	Outcome   string
+	RectifyBy string
+	VisitedAt time.Time
+}
+
+// loadVisit reads the visit that settled a task.
+func loadVisit(ctx context.Context, q querier, taskID int64) (visitRow, error) {
+	var v visitRow
+	err := q.QueryRow(ctx, `SELECT outcome, rectify_by, visited_at FROM inspection_visits WHERE task_id = ?`, taskID).
+		Scan(&v.Outcome, &v.RectifyBy, &v.VisitedAt)
+	if err != nil {
+		return v, fmt.Errorf("supervision: visit of task %d: %w", taskID, err)
+	}
+	return v, nil
 }

@@ -42,6 +42,9 @@ type Task struct {
 	Outcome       string    `json:"outcome,omitempty"`
 	DecidedAt     time.Time `json:"decided_at"`
 	CreatedAt     time.Time `json:"created_at"`
+	// ApplicantID is the account that filed the application (0 for tasks
+	// made before it was kept); not shown to inspectors.
+	ApplicantID int64 `json:"-"`
 	// DistanceKM is the distance from the inspector to the task's street
 	// centre, when both are known; -1 otherwise.
 	DistanceKM float64 `json:"distance_km"`

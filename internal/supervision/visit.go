@@ -2,7 +2,6 @@ package supervision
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
 )
 
 // Limits of a visit record.
@@ -45,15 +43,23 @@ type PhotoUpload struct {
 // RecordVisit settles an open task with a visit, in one transaction: the
 // visit, the task's outcome, and what the outcome brings — a re-visit task
 // due on the rectification deadline, or a revocation proposal to the
-// approving department and a queued 虚假承诺 credit record. Only an
-// inspector of the task's street may record; a second visit, a position
-// outside the district or a bad field is refused with nothing changed.
+// approving department and a queued 虚假承诺 credit record; the queued
+// inspection result record (检查结果) for the credit registry; notices to
+// the applicant, to the street's inspectors of a re-visit task, to the
+// department's approvers of a revocation; and the VisitedHooks (the rating
+// invitation). Only an inspector of the task's street may record; a
+// second visit, a position outside the district or a bad field is refused
+// with nothing changed.
 func (s *Service) RecordVisit(ctx context.Context, actor *authz.Actor, taskID int64, in VisitInput) (Task, error) {
 	if err := authz.Check(actor, actInspect, authz.Scope{}); err != nil {
 		return Task{}, err
 	}
+	to, err := s.recipientsOf(ctx, actor, taskID, in.Outcome)
+	if err != nil {
+		return Task{}, err
+	}
 	var out Task
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
+	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
 		t, err := loadTask(ctx, tx, actor.District, taskID, tx.Engine().ForUpdate())
 		if err != nil {
 			return err
@@ -67,7 +73,10 @@ func (s *Service) RecordVisit(ctx context.Context, actor *authz.Actor, taskID in
 		if err := s.validVisit(ctx, actor, t, &in, tx.Now()); err != nil {
 			return err
 		}
-		if err := s.storeVisit(ctx, tx, actor, &t, in); err != nil {
+		if err := s.storeVisit(ctx, tx, actor, &t, in, to); err != nil {
+			return err
+		}
+		if err := s.afterVisit(ctx, tx, actor, t, in, to); err != nil {
 			return err
 		}
 		out = t
@@ -76,6 +85,30 @@ func (s *Service) RecordVisit(ctx context.Context, actor *authz.Actor, taskID in
 			Before: map[string]string{"state": StateOpen}, After: map[string]string{"outcome": in.Outcome}})
 	})
 	return out, err
+}
+
+// recipients are the staff a visit's outcome concerns, looked up before
+// the visit's transaction: the street's inspectors for the re-visit task
+// of a rectification, the approving department's approvers for a
+// revocation.
+type recipients struct{ inspectors, approvers []int64 }
+
+// recipientsOf looks the recipients up; a task the actor may not see is
+// left for the transaction to refuse.
+func (s *Service) recipientsOf(ctx context.Context, actor *authz.Actor, taskID int64, outcome string) (recipients, error) {
+	if outcome != OutcomeRectify && outcome != OutcomeFalseCommitment {
+		return recipients{}, nil
+	}
+	t, err := loadTask(ctx, s.DB, actor.District, taskID, "")
+	if err != nil {
+		return recipients{}, nil
+	}
+	if outcome == OutcomeRectify {
+		ids, err := s.inspectorsOf(ctx, t.Street)
+		return recipients{inspectors: ids}, err
+	}
+	ids, err := s.approversOf(ctx, t.District, t.Department)
+	return recipients{approvers: ids}, err
 }
 
 // validVisit checks every field; the first fault names its field.
@@ -131,69 +164,4 @@ func (s *Service) checkPhotoIDs(ctx context.Context, actor *authz.Actor, ids []s
 		}
 	}
 	return nil
-}
-
-// storeVisit writes the visit and what its outcome brings.
-func (s *Service) storeVisit(ctx context.Context, tx *db.Tx, actor *authz.Actor, t *Task, in VisitInput) error {
-	for _, up := range in.Uploads {
-		if s.Files == nil {
-			return apperr.Invalid("photos", "未接入文件存储，不能附照片")
-		}
-		f, err := s.Files.Put(ctx, tx, files.File{District: t.District, Owner: actor.AccountID, Name: up.Name},
-			up.Data, files.KindJPEG, files.KindPNG)
-		if err != nil {
-			return apperr.Invalid("photos", "照片“"+up.Name+"”无法保存：应为20MB以内的JPEG或PNG图片")
-		}
-		in.Photos = append(in.Photos, f.ID)
-	}
-	checks, _ := json.Marshal(in.Checks)
-	photos, _ := json.Marshal(append([]string{}, in.Photos...))
-	_, err := tx.Exec(ctx, `INSERT INTO inspection_visits (task_id, inspector_id, checks, findings, photos, lat, lng,
-		outcome, rectify_by, visited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.ID, actor.AccountID, string(checks),
-		in.Findings, string(photos), in.Lat, in.Lng, in.Outcome, in.RectifyBy, tx.Now())
-	if db.IsUniqueViolation(err) {
-		return apperr.Conflict("该检查任务已记录过检查结果，不能重复提交")
-	}
-	if err != nil {
-		return fmt.Errorf("supervision: visit: %w", err)
-	}
-	if _, err := tx.Exec(ctx, `UPDATE inspection_tasks SET state = ?, outcome = ?, done_at = ? WHERE id = ?`,
-		StateDone, in.Outcome, tx.Now(), t.ID); err != nil {
-		return fmt.Errorf("supervision: settle task: %w", err)
-	}
-	t.State, t.Outcome = StateDone, in.Outcome
-	switch in.Outcome {
-	case OutcomeRectify:
-		return s.revisit(ctx, tx, *t, in.RectifyBy)
-	case OutcomeFalseCommitment:
-		return s.proposeRevocation(ctx, tx, *t, in.Findings)
-	}
-	return nil
-}
-
-// revisit creates the re-visit task due on the rectification deadline,
-// with the same checklist.
-func (s *Service) revisit(ctx context.Context, tx *db.Tx, t Task, due string) error {
-	r := t
-	r.ID, r.Kind, r.ParentID, r.DueOn, r.State, r.Outcome = 0, KindRevisit, t.ID, due, StateOpen, ""
-	_, err := insertTask(ctx, tx, &r)
-	return err
-}
-
-// proposeRevocation asks the approving department to revoke the licence
-// (the licence module reads revocation_proposals) and queues the 虚假承诺
-// credit record.
-func (s *Service) proposeRevocation(ctx context.Context, tx *db.Tx, t Task, findings string) error {
-	reason := "告知承诺现场核查认定承诺不实"
-	if findings != "" {
-		reason += "：" + findings
-	}
-	_, err := tx.Exec(ctx, `INSERT INTO revocation_proposals (district_code, application_id, task_id, department,
-		reason, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'proposed', ?, ?)`,
-		t.District, t.ApplicationID, t.ID, t.Department, reason, tx.Now(), tx.Now())
-	if err != nil {
-		return fmt.Errorf("supervision: revocation proposal: %w", err)
-	}
-	args := CreditArgs{District: t.District, ApplicationID: t.ApplicationID, Record: creditFalse, TaskID: t.ID}
-	return s.Jobs.InsertTx(ctx, tx, args, nil)
 }
