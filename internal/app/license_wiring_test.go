@@ -80,7 +80,7 @@ func licenceIdentifiers(t *testing.T, a *app.App) []string {
 }
 
 // departmentNamed is the demo department with that short name.
-func departmentNamed(t *testing.T, a *app.App, short string) org.Department {
+func departmentNamed(t testing.TB, a *app.App, short string) org.Department {
 	t.Helper()
 	l, err := a.Org.ListDepartments(context.Background(), nil, "320113", org.Page{Limit: org.MaxLimit})
 	if err != nil {
