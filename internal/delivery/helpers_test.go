@@ -111,7 +111,16 @@ func (h holders) HolderID(_ context.Context, appID int64) (string, string, error
 type documents struct{}
 
 func (documents) Printable(_ context.Context, appID int64) ([]delivery.Document, error) {
-	return []delivery.Document{{Title: "营业执照（PDF）", Href: fmt.Sprintf("/console/licences/%d.pdf", appID)}}, nil
+	return []delivery.Document{{ID: appID * 10, Title: "营业执照（PDF）"}}, nil
+}
+
+// Print renders the one document of the application; any other is not
+// found.
+func (documents) Print(_ context.Context, appID, docID int64) (string, []byte, error) {
+	if docID != appID*10 {
+		return "", nil, apperr.NotFound("证照不存在")
+	}
+	return fmt.Sprintf("licence-%d.pdf", docID), []byte("%PDF-1.4 licence"), nil
 }
 
 type fixture struct {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
+
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 )
 
@@ -120,4 +122,27 @@ func (h *Handlers) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.rd.Render(w, r, http.StatusOK, "delivery/overview", o)
+}
+
+// deskPrint sends a document's PDF to the desk's printer (the browser's).
+func (h *Handlers) deskPrint(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.rd.Error(w, r, err)
+		return
+	}
+	doc, err := strconv.ParseInt(r.PathValue("doc"), 10, 64)
+	if err != nil || doc <= 0 {
+		h.rd.Error(w, r, apperr.Invalid("doc", "文书编号应为正整数"))
+		return
+	}
+	p, err := h.svc.PrintAtDesk(r.Context(), web.ActorFrom(r.Context()), id, doc)
+	if err != nil {
+		h.rd.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="`+p.Filename+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(p.PDF)
 }

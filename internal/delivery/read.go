@@ -103,7 +103,10 @@ func (s *Service) ForDesk(ctx context.Context, actor *authz.Actor, id int64) (De
 		if err != nil {
 			return DeskDelivery{}, fmt.Errorf("delivery: documents: %w", err)
 		}
-		out.Documents = append(out.Documents, docs...)
+		for _, doc := range docs {
+			doc.Href = fmt.Sprintf("%s/%d/documents/%d", PickupPath, d.ID, doc.ID)
+			out.Documents = append(out.Documents, doc)
+		}
 	}
 	return out, nil
 }

@@ -59,6 +59,7 @@ func (h *Handlers) Register(rt *web.Router) {
 	rt.Page("GET "+PickupPath, h.deskList, web.SignedIn)
 	rt.Page("GET "+PickupPath+"/{id}", h.deskDelivery, web.SignedIn)
 	rt.Page("POST "+PickupPath+"/{id}", h.deskHandover, web.SignedIn)
+	rt.Page("GET "+PickupPath+"/{id}/documents/{doc}", h.deskPrint, web.SignedIn)
 	rt.Page("GET "+OverviewPath, h.overview, web.SignedIn)
 	h.registerAPI(rt)
 }

@@ -22,17 +22,20 @@ type Holders interface {
 	HolderID(ctx context.Context, applicationID int64) (name, idNumber string, err error)
 }
 
-// Document is a printable document of an application (a licence's PDF, a
-// decision), linked from the front desk's handover page.
+// Document is a printable document of an application (a licence's PDF),
+// printed at the front desk that hands the results over. Href is the
+// desk's link to print it, set by this module.
 type Document struct {
+	ID    int64  `json:"id"`
 	Title string `json:"title"`
 	Href  string `json:"href"`
 }
 
-// Documents lists the printable documents of an application; none is
-// fine.
+// Documents lists and renders the printable documents of an application;
+// none is fine. Print answers only a document of that application.
 type Documents interface {
 	Printable(ctx context.Context, applicationID int64) ([]Document, error)
+	Print(ctx context.Context, applicationID, documentID int64) (filename string, pdf []byte, err error)
 }
 
 // Point is a service point where results may be collected.

@@ -62,6 +62,13 @@ func TestLicenceWalletShareAndPickup(t *testing.T) {
 	signInStaff(desk, "qianmo.yaohua", app.DemoPassword)
 	desk.open("/console/deliveries/pickup")
 	desk.follow("open the waiting delivery", tap(`a[href^="/console/deliveries/pickup/"]`))
+	prints := strings.Join(desk.texts(`a[href*="/documents/"]`), "、")
+	if !strings.Contains(prints, "营业执照") || !strings.Contains(prints, "食品经营许可证") {
+		desk.failed("find the paper copies to print", unexpected(prints))
+	}
+	if got := fetchFirst(desk, `a[href*="/documents/"]`); got != "200 application/pdf" {
+		desk.failed("print the paper copy", unexpected(got))
+	}
 	desk.do("enter the code and the ID number",
 		chromedp.SendKeys(chromedp.CSS(`#f-code`), code), chromedp.SendKeys(chromedp.CSS(`#f-id`), app.DemoResidentIDNumber()))
 	desk.follow("tap 交付", tap(`form[action^="/console/deliveries/pickup/"] button[type="submit"]`))
@@ -94,6 +101,20 @@ func inputValue(tb *tab, selector string) string {
 	var out string
 	tb.step("read "+selector, func(ctx context.Context) (err error) {
 		out, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(`+string(quoted)+`).value`))
+		return err
+	})
+	return out
+}
+
+// fetchFirst fetches the first link matching selector with the tab's
+// session and answers the status and the content type.
+func fetchFirst(tb *tab, selector string) string {
+	tb.t.Helper()
+	quoted, _ := json.Marshal(selector)
+	var out string
+	tb.step("fetch "+selector, func(ctx context.Context) (err error) {
+		out, err = chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector(`+string(quoted)+`).href)`+
+			`.then(r => r.status + " " + r.headers.get("content-type"))`, chromedp.EvalAwaitPromise))
 		return err
 	})
 	return out
