@@ -26,6 +26,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/seal"
 	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
+	"github.com/shanzhi-gov/shanzhi/internal/workorder"
 )
 
 // App is one node's wired services. It owns the database and the job queue.
@@ -51,6 +52,7 @@ type App struct {
 	Rating      *rating.Service
 	License     *license.Service
 	Delivery    *delivery.Service
+	WorkOrders  *workorder.Service
 	Metrics     *web.Metrics
 }
 

@@ -43,5 +43,8 @@ func (a *App) buildApproval() error {
 	if err := a.buildLicense(); err != nil {
 		return err
 	}
-	return a.buildDelivery()
+	if err := a.buildDelivery(); err != nil {
+		return err
+	}
+	return a.buildWorkOrders()
 }

@@ -67,6 +67,12 @@ var policy = map[string]string{
 	"supervision.inspect":          ". . . . x . . . . .",
 	"supervision.oversee":          ". . . . . . . . x x",
 	"verify.own":                   "x x . . . . . . . .",
+	"workorder.apikey.manage":      ". . . . . . . . . x",
+	"workorder.category.manage":    ". . . . . . . . . x",
+	"workorder.order.enter":        ". . x . . x x . . .",
+	"workorder.order.file":         "x x . . . . . . . .",
+	"workorder.order.view":         ". . x . . x x . x x",
+	"workorder.requester.view":     ". . x . . x x . . .",
 }
 
 // TestEveryRoleAgainstEveryAction checks each defined action for each role,

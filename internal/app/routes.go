@@ -20,6 +20,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/seal"
 	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
+	"github.com/shanzhi-gov/shanzhi/internal/workorder"
 )
 
 // module is what each domain module hands the wiring for the web.
@@ -59,6 +60,9 @@ func (a *App) modules() []module {
 		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			supervision.NewHandlers(a.Supervision, rd).Register(rt)
 		}},
+		{workorder.Templates, workorder.Nav(), func(rt *web.Router, rd *web.Renderer) {
+			workorder.NewHandlers(a.WorkOrders, rd, a.Cfg.District).Register(rt)
+		}},
 		{delivery.Templates, delivery.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			delivery.NewHandlers(a.Delivery, rd).Register(rt)
 		}},
@@ -96,7 +100,7 @@ func (a *App) Router(version string) (*web.Router, error) {
 	}
 	rt, err := web.New(web.Config{
 		DB: a.DB, Renderer: rd, Metrics: a.Metrics, Sessions: a.Identity.WebSessions(),
-		CSRFKey: secret, InsecureCookies: a.Cfg.InsecureCookies, Logger: a.Log, Version: version,
+		APIKeys: a.WorkOrders, CSRFKey: secret, InsecureCookies: a.Cfg.InsecureCookies, Logger: a.Log, Version: version,
 	})
 	if err != nil {
 		return nil, err
