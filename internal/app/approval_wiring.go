@@ -43,6 +43,7 @@ func (a *App) buildApproval() error {
 	if err := a.buildLicense(); err != nil {
 		return err
 	}
+	a.Supervision.Licences = a.License // revocation proposals decided 吊销
 	if err := a.buildDelivery(); err != nil {
 		return err
 	}

@@ -66,6 +66,8 @@ var policy = map[string]string{
 	"seal.key.rotate":              ". . . . . . . . . x",
 	"supervision.inspect":          ". . . . x . . . . .",
 	"supervision.oversee":          ". . . . . . . . x x",
+	"supervision.proposal.decide":  ". . . x . . . . . .",
+	"supervision.proposal.view":    ". . . x . . . . x x",
 	"verify.own":                   "x x . . . . . . . .",
 	"workorder.apikey.manage":      ". . . . . . . . . x",
 	"workorder.category.manage":    ". . . . . . . . . x",

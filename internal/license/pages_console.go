@@ -30,7 +30,8 @@ type consoleListView struct {
 }
 
 // consoleList lists the licences of the staff's departments with the
-// filters of the query: status, type_code, identifier, offset.
+// filters of the query: status, type_code, identifier, application_id,
+// offset.
 func (h *Handlers) consoleList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := StaffFilter{Status: Status(q.Get("status")), TypeCode: q.Get("type_code"), Identifier: q.Get("identifier")}
@@ -40,6 +41,13 @@ func (h *Handlers) consoleList(w http.ResponseWriter, r *http.Request) {
 			n = -1
 		}
 		f.Offset = n
+	}
+	if v := q.Get("application_id"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n == 0 {
+			n = -1
+		}
+		f.ApplicationID = n
 	}
 	v := consoleListView{CSS: stylesheet, Filter: f, Fields: map[string]string{},
 		Statuses: []Status{StatusValid, StatusSuspended, StatusRevoked, StatusSuperseded}}
@@ -64,6 +72,9 @@ func pageLinks(f StaffFilter, more bool) (prev, next string) {
 			if v != "" {
 				q.Set(k, v)
 			}
+		}
+		if f.ApplicationID > 0 {
+			q.Set("application_id", strconv.FormatInt(f.ApplicationID, 10))
 		}
 		if off > 0 {
 			q.Set("offset", strconv.Itoa(off))

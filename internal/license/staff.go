@@ -18,7 +18,10 @@ type StaffFilter struct {
 	Status     Status // "" for any
 	TypeCode   string // "" for any
 	Identifier string // a part of the identifier, "" for any
-	Offset     int
+	// ApplicationID narrows to the licences issued for one application
+	// (linked from a revocation proposal); 0 for any.
+	ApplicationID int64
+	Offset        int
 }
 
 // LicenceType is a licence type code with the name of its newest licence.
@@ -123,6 +126,8 @@ func (f *StaffFilter) normalize() error {
 		return apperr.Invalid("identifier", "证照标识只含数字、字母和点，最长120位")
 	case f.Offset < 0:
 		return apperr.Invalid("offset", "页码不正确")
+	case f.ApplicationID < 0:
+		return apperr.Invalid("application_id", "办件编号不正确")
 	}
 	return nil
 }
@@ -143,6 +148,10 @@ func (f StaffFilter) conditions() (string, []any) {
 		// Only 0-9A-Z and dots get here: nothing for LIKE to escape.
 		sb.WriteString(" AND identifier LIKE ?")
 		args = append(args, "%"+f.Identifier+"%")
+	}
+	if f.ApplicationID > 0 {
+		sb.WriteString(" AND application_id = ?")
+		args = append(args, f.ApplicationID)
 	}
 	return sb.String(), args
 }

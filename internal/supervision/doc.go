@@ -6,7 +6,8 @@
 // JSON API), by due date and distance, and record a visit (checklist,
 // findings, photos, GPS position) that settles the task as compliant,
 // rectification required (a re-visit task follows) or false commitment (a
-// revocation proposal for the licence module and a credit record). Each
+// revocation proposal the approving department decides — 吊销 revokes the
+// item's licences, 不予吊销 records why not — and a credit record). Each
 // visit's result flows to the credit registry through a job, and is
 // published, with the approvals, on the entity's public page (entities
 // with a credit code only; no person is ever named). Supervisors see every

@@ -28,6 +28,7 @@ const (
 	StaticPrefix  = "/static/supervision/"
 	TasksPath     = "/console/inspections"
 	OverviewPath  = "/console/supervision"
+	ProposalsPath = OverviewPath + "/proposals"
 	maxPhotoBytes = 20 << 20
 )
 
@@ -56,13 +57,17 @@ func (h *Handlers) Register(rt *web.Router) {
 	rt.Page("GET "+TasksPath+"/{id}", h.visitPage, web.SignedIn)
 	rt.Page("POST "+TasksPath+"/{id}", h.visitPost, web.SignedIn)
 	rt.Page("GET "+OverviewPath, h.overviewPage, web.SignedIn)
+	rt.Page("GET "+ProposalsPath, h.proposalsPage, web.SignedIn)
+	rt.Page("GET "+ProposalsPath+"/{id}", h.proposalPage, web.SignedIn)
+	rt.Page("POST "+ProposalsPath+"/{id}", h.proposalPost, web.SignedIn)
 	rt.Page("GET "+EntitiesPath, h.entitiesPage)
 	rt.Page("GET "+EntitiesPath+"/{code}", h.entityPage)
 	h.registerAPI(rt)
 }
 
 // Nav returns the console entries: the task list for inspectors and
-// supervisors, the overview for supervisors.
+// supervisors, the overview for supervisors, the revocation proposals for
+// approvers (and supervisors, to follow them).
 func Nav() []web.NavItem {
 	workers := append(slices.Clone(actInspect.Roles), actOversee.Roles...)
 	return []web.NavItem{
@@ -70,6 +75,8 @@ func Nav() []web.NavItem {
 			Hint: "批管同步：许可后现场检查和告知承诺核查，手机上按到期日和距离排序", Roles: workers, Order: 70},
 		{Shell: web.ShellConsole, Label: "监管概况", Href: OverviewPath,
 			Hint: "各街道检查任务、逾期任务和完成率", Roles: slices.Clone(actOversee.Roles), Order: 71},
+		{Shell: web.ShellConsole, Label: "吊销提议", Href: ProposalsPath,
+			Hint: "告知承诺核查认定承诺不实的许可：审批部门决定吊销或不予吊销", Roles: slices.Clone(actProposalView.Roles), Order: 72},
 	}
 }
 

@@ -51,6 +51,9 @@ type Deps struct {
 	// Staff names the inspectors and approvers to notify; nil notifies
 	// only applicants.
 	Staff Staff
+	// Licences revokes the licences of a proposal decided 吊销; nil
+	// refuses such decisions (不予吊销 still works).
+	Licences Licences
 }
 
 // Service creates inspection tasks and records visits.

@@ -61,7 +61,8 @@ func (s *Service) revisit(ctx context.Context, tx *db.Tx, t Task, due string, in
 }
 
 // proposeRevocation asks the approving department to revoke the licence
-// (the licence module reads revocation_proposals) and queues the 虚假承诺
+// (its approvers decide it on the proposals pages: 吊销 revokes the item's licences
+// through the licence port, 不予吊销 records why not) and queues the 虚假承诺
 // credit record.
 func (s *Service) proposeRevocation(ctx context.Context, tx *db.Tx, t Task, findings string) error {
 	reason := "告知承诺现场核查认定承诺不实"
