@@ -12,7 +12,16 @@ import (
 // (on PostgreSQL when the tests use it) so the command cannot rot: every
 // application is decided, nothing fails, and the figures are printed.
 func TestBenchApprovalTinyRun(t *testing.T) {
-	args := []string{"bench", "approval", "--clients", "2", "--apps", "3", "--warmup", "1"}
+	benchTinyRun(t, []string{"bench", "approval", "--clients", "2", "--apps", "3", "--warmup", "1"},
+		"clients=2 apps=3", "3 applications decided, 0 failed", "applications/s",
+		"task.complete", "scenario errors: none", "baseline: GET /healthz")
+}
+
+// benchTinyRun runs a bench command line on a fresh database, on
+// PostgreSQL when the tests use it, and fails the test unless it exits 0
+// and prints each of wants.
+func benchTinyRun(t *testing.T, args []string, wants ...string) {
+	t.Helper()
 	if url := os.Getenv(dbtest.PostgresEnv); url != "" {
 		args = append(args, "--postgres", url)
 	} else {
@@ -22,8 +31,7 @@ func TestBenchApprovalTinyRun(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("bench: exit %d\n%s", code, out)
 	}
-	for _, want := range []string{"clients=2 apps=3", "3 applications decided, 0 failed", "applications/s",
-		"task.complete", "scenario errors: none", "baseline: GET /healthz"} {
+	for _, want := range wants {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -112,6 +112,8 @@ commands:
   bench approval [--clients 50] [--apps 500] [--warmup N] [--residents 1] [--baseline /healthz]
                  [--postgres URL | --dir D] [--sqlite-synchronous FULL|NORMAL]
                                  application lifecycle over HTTP under load on a fresh database
+  bench workorders [--clients 50] [--orders 500] [--preload N] [--warmup N] [--postgres URL | --dir D] …
+                                 work orders filed, dispatched, handled, closed over HTTP under load
   ca init                        create the district root CA (SM2) for electronic licence seals
   ca issue-dept CODE | ca rotate CODE   give a department a seal key and certificate / replace it
   ca revoke KEYID --reason key_compromise|affiliation_changed|superseded|cessation_of_operation [--since RFC3339]

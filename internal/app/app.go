@@ -53,7 +53,10 @@ type App struct {
 	License     *license.Service
 	Delivery    *delivery.Service
 	WorkOrders  *workorder.Service
-	Metrics     *web.Metrics
+	// WorkOrderClocks time work orders in working time (warnings, 催办,
+	// escalation, 延期 and 挂账).
+	WorkOrderClocks *workorder.Clocks
+	Metrics         *web.Metrics
 }
 
 // Deps are the outside things a node talks to; the zero value uses the

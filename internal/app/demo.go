@@ -106,6 +106,9 @@ func (a *App) SeedDemo(ctx context.Context) ([]DemoLogin, error) {
 		if _, err := a.WorkOrders.SeedDemo(ctx, a.Cfg.District); err != nil {
 			return nil, fmt.Errorf("app: demo work-order categories: %w", err)
 		}
+		if err := a.seedDemoWorkOrders(ctx); err != nil {
+			return nil, err
+		}
 		desk := &authz.Actor{AccountID: ids["qianmo.yaohua"], Kind: authz.KindStaff, Name: "尧化街道全科社工",
 			District: a.Cfg.District, Grants: []authz.Grant{{Role: authz.RoleFrontDesk,
 				Scope: authz.Scope{Kind: authz.ScopeServicePoint, Code: "320113001P01"}}}}

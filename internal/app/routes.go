@@ -21,6 +21,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/supervision"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
 	"github.com/shanzhi-gov/shanzhi/internal/workorder"
+	"github.com/shanzhi-gov/shanzhi/internal/workorder/open311"
 )
 
 // module is what each domain module hands the wiring for the web.
@@ -60,8 +61,10 @@ func (a *App) modules() []module {
 		{supervision.Templates, supervision.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			supervision.NewHandlers(a.Supervision, rd).Register(rt)
 		}},
-		{workorder.Templates, workorder.Nav(), func(rt *web.Router, rd *web.Renderer) {
+		{workorder.Templates, append(workorder.Nav(), workorder.ClockNav()...), func(rt *web.Router, rd *web.Renderer) {
 			workorder.NewHandlers(a.WorkOrders, rd, a.Cfg.District).Register(rt)
+			workorder.NewClockHandlers(a.WorkOrderClocks, rd).Register(rt)
+			open311.NewHandlers(a.WorkOrders, a.Cfg.District, open311.WithBaseURL(a.Cfg.PublicURL)).Register(rt)
 		}},
 		{delivery.Templates, delivery.Nav(), func(rt *web.Router, rd *web.Renderer) {
 			delivery.NewHandlers(a.Delivery, rd).Register(rt)

@@ -2,7 +2,6 @@ package approval
 
 import (
 	"context"
-	"crypto/rand"
 	"testing"
 	"time"
 
@@ -13,7 +12,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 )
 
@@ -61,14 +60,7 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatal(err)
 	}
 	c.Set(testNow)
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomKey(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomKey(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, idx := gmtest.Keys(t)
 	q, err := jobs.New(d, jobs.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -79,12 +71,6 @@ func newFixture(t testing.TB) *fixture {
 		Jobs: q, Calendar: calendar.Default(), Gates: Gates{Identity: f.ident, Credit: f.credit, Signer: f.signer,
 			Shared: SharedDataSimulator{}, Notify: f.notes}})
 	return f
-}
-
-func randomKey(n int) []byte {
-	b := make([]byte, n)
-	rand.Read(b)
-	return b
 }
 
 // resident returns a resident acting for themself.

@@ -65,7 +65,7 @@ func (h *Handlers) staffName(ctx context.Context, id int64) string {
 // front desks' queue, the approvers' tasks and the time-limit view.
 func Nav() []web.NavItem {
 	return []web.NavItem{
-		{Shell: web.ShellResident, Label: "我的办件", Href: "/my/applications", Hint: "申请进度、补正和咨询", Order: 20},
+		{Shell: web.ShellResident, Label: "我的办件", Tab: "办件", Href: "/my/applications", Hint: "申请进度、补正和咨询", Order: 20},
 		{Shell: web.ShellConsole, Label: "预审受理", Href: "/console/prereview", Hint: "全区待预审的办件，认领、告知补正、受理",
 			Roles: slices.Clone(actPreReview.Roles), Order: 30},
 		{Shell: web.ShellConsole, Label: "审批待办", Href: "/console/tasks", Hint: "本部门的审批任务，按剩余时限排序",

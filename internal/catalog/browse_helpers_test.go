@@ -1,10 +1,8 @@
 package catalog
 
 import (
-	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -14,6 +12,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // The browse tests' items: one the district centre alone accepts, one any
@@ -61,13 +60,6 @@ func (testPlaces) Point(_ context.Context, code string) (Place, error) {
 	return Place{}, apperr.NotFound("没有这个办事网点")
 }
 
-// noSessions makes every visitor anonymous.
-type noSessions struct{}
-
-func (noSessions) Lookup(context.Context, string) (*authz.Actor, web.SessionInfo, error) {
-	return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-}
-
 // browseItems returns the three test items.
 func browseItems() []Item {
 	dist := validItem(bDistrict)
@@ -100,21 +92,14 @@ func newBrowseSite(t *testing.T, noPlaces bool) *browseSite {
 	if _, err := svc.Seed(context.Background(), authz.System(district), browseItems(), testNow); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
-	rd, err := web.NewRenderer(Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(Nav()...)
-	rt, err := web.New(web.Config{DB: d, Renderer: rd, Sessions: noSessions{}, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var opts []Option
 	if !noPlaces {
 		opts = append(opts, WithPlaces(testPlaces{}))
 	}
-	NewHandlers(svc, rd, district, opts...).Register(rt)
+	// No session resolves: every visitor is anonymous.
+	rt := webtest.NewRouter(t, d, Templates, Nav(), webtest.Sessions{}, func(rt *web.Router, rd *web.Renderer) {
+		NewHandlers(svc, rd, district, opts...).Register(rt)
+	})
 	srv := httptest.NewServer(rt)
 	t.Cleanup(srv.Close)
 	jar, err := cookiejar.New(nil)

@@ -2,7 +2,6 @@ package credit_test
 
 import (
 	"context"
-	"crypto/rand"
 	"testing"
 	"time"
 
@@ -12,7 +11,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 )
 
 const (
@@ -54,25 +53,12 @@ func newFixture(t testing.TB) *fixture {
 
 func newService(t testing.TB, d *db.DB, depts credit.Departments, own credit.OwnSubjects) *credit.Service {
 	t.Helper()
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	index, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, index := gmtest.Keys(t)
 	s, err := credit.New(d, keys, index, depts, own)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }
 
 // personID returns a valid ID number of a Qixia resident, distinct per seq.

@@ -2,36 +2,22 @@ package credit_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"mime/multipart"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // Session tokens of the test actors; CSRF tokens are "csrf-" + token.
-var tokens = map[string]*authz.Actor{"admin": admin, "approver": approverA, "front": frontDesk,
+var tokens = webtest.Sessions{"admin": admin, "approver": approverA, "front": frontDesk,
 	"inspector": inspector, "leader": leader, "grid": grid, "resident": resident}
-
-type sessions struct{}
-
-func (sessions) Lookup(_ context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := tokens[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: "csrf-" + token}, nil
-}
 
 type site struct {
 	*fixture
@@ -41,38 +27,16 @@ type site struct {
 func newSite(t testing.TB) *site {
 	t.Helper()
 	f := newFixture(t)
-	rd, err := web.NewRenderer(credit.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(credit.Nav()...)
-	rt, err := web.New(web.Config{DB: f.d, Renderer: rd, Sessions: sessions{}, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	credit.NewHandlers(f.s, rd).Register(rt)
+	rt := webtest.NewRouter(t, f.d, credit.Templates, credit.Nav(), tokens, func(rt *web.Router, rd *web.Renderer) {
+		credit.NewHandlers(f.s, rd).Register(rt)
+	})
 	return &site{fixture: f, rt: rt}
 }
 
-// do sends a request as who with the CSRF header; body is JSON unless ct says otherwise.
+// do sends a request as who (session cookie and CSRF header), with ct as
+// the body's Content-Type.
 func (s *site) do(method, target, who string, body io.Reader, ct string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, target, body)
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
-	if ct != "" {
-		r.Header.Set("Content-Type", ct)
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
-}
-
-func jsonOf(v any) io.Reader {
-	b, _ := json.Marshal(v)
-	return bytes.NewReader(b)
+	return webtest.Do(s.rt, method, target, who, body, ct)
 }
 
 func TestAPIScenarios(t *testing.T) {
@@ -115,12 +79,7 @@ func TestAPIScenarios(t *testing.T) {
 		{"settled twice", "POST", "/api/v1/credit/commitments/1/keep", "inspector", nil, 409, ""},
 	}
 	for _, c := range cases {
-		var body io.Reader
-		ct := ""
-		if c.body != nil {
-			body, ct = jsonOf(c.body), "application/json"
-		}
-		w := s.do(c.method, c.path, c.who, body, ct)
+		w := webtest.DoJSON(s.rt, c.method, c.path, c.who, c.body)
 		if w.Code != c.status || !strings.Contains(w.Body.String(), c.contains) {
 			t.Errorf("%s: %d %s, want %d with %q", c.name, w.Code, w.Body.String(), c.status, c.contains)
 		}
@@ -161,14 +120,14 @@ func TestConsolePage(t *testing.T) {
 		t.Errorf("grid worker page: %d", w.Code)
 	}
 	form := url.Values{"code": {code}, web.CSRFField: {"csrf-front"}}
-	w := s.do("POST", "/console/credit", "front", strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+	w := s.do("POST", "/console/credit", "front", strings.NewReader(form.Encode()), webtest.FormCT)
 	body := w.Body.String()
 	if w.Code != 200 || strings.Contains(body, code) || !strings.Contains(body, code[:6]+"********"+code[14:]) ||
 		!strings.Contains(body, "page-1") || !strings.Contains(body, "有效") {
 		t.Errorf("search: %d %s", w.Code, body)
 	}
 	form.Set("code", "12345")
-	if w := s.do("POST", "/console/credit", "front", strings.NewReader(form.Encode()), "application/x-www-form-urlencoded"); w.Code != 422 {
+	if w := s.do("POST", "/console/credit", "front", strings.NewReader(form.Encode()), webtest.FormCT); w.Code != 422 {
 		t.Errorf("bad code: %d", w.Code)
 	}
 }

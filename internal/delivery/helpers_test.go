@@ -2,7 +2,6 @@ package delivery_test
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +18,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 )
 
@@ -143,14 +142,7 @@ func newFixture(t testing.TB) *fixture {
 	if _, err := org.SeedQixia(f.ctx, f.d); err != nil {
 		t.Fatal(err)
 	}
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomKey(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomKey(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, idx := gmtest.Keys(t)
 	q, err := jobs.New(f.d, jobs.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -162,12 +154,6 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatal(err)
 	}
 	return f
-}
-
-func randomKey(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }
 
 // decidedApp is an application decided for who.

@@ -1,12 +1,7 @@
 package delivery_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"io"
-	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -15,24 +10,13 @@ import (
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/delivery"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // Session tokens of the test actors; CSRF tokens are "csrf-" + token.
-var tokens = map[string]*authz.Actor{"alice": alice, "bob": bob, "front": frontA, "frontB": frontB, "leader": leader,
+var tokens = webtest.Sessions{"alice": alice, "bob": bob, "front": frontA, "frontB": frontB, "leader": leader,
 	"approver": approver}
-
-type sessions struct{}
-
-func (sessions) Lookup(_ context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := tokens[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: "csrf-" + token}, nil
-}
 
 type site struct {
 	*fixture
@@ -42,37 +26,17 @@ type site struct {
 func newSite(t testing.TB) *site {
 	t.Helper()
 	f := newFixture(t)
-	rd, err := web.NewRenderer(delivery.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(delivery.Nav()...)
-	rt, err := web.New(web.Config{DB: f.d, Renderer: rd, Sessions: sessions{}, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	delivery.NewHandlers(f.s, rd).Register(rt)
+	rt := webtest.NewRouter(t, f.d, delivery.Templates, delivery.Nav(), tokens, func(rt *web.Router, rd *web.Renderer) {
+		delivery.NewHandlers(f.s, rd).Register(rt)
+	})
 	return &site{fixture: f, rt: rt}
 }
 
-// do sends a request as who with the CSRF header; body is JSON unless ct
-// says otherwise.
+// do sends a request as who (session cookie and CSRF header), with ct as
+// the body's Content-Type.
 func (s *site) do(method, target, who string, body io.Reader, ct string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, target, body)
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
-	if ct != "" {
-		r.Header.Set("Content-Type", ct)
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	return webtest.Do(s.rt, method, target, who, body, ct)
 }
-
-const formCT = "application/x-www-form-urlencoded"
 
 // step is one request of a scenario and what it must answer.
 type step struct {
@@ -90,10 +54,9 @@ func (s *site) run(t *testing.T, steps []step) {
 		switch b := st.body.(type) {
 		case nil:
 		case url.Values:
-			body, ct = strings.NewReader(b.Encode()), formCT
+			body, ct = strings.NewReader(b.Encode()), webtest.FormCT
 		default:
-			raw, _ := json.Marshal(b)
-			body, ct = bytes.NewReader(raw), "application/json"
+			body, ct = webtest.JSON(b), webtest.JSONCT
 		}
 		w := s.do(st.method, st.path, st.who, body, ct)
 		if w.Code != st.status || !strings.Contains(w.Body.String(), st.contains) {
@@ -127,7 +90,7 @@ func TestPages(t *testing.T) {
 			"province": {"江苏省"}, "detail": {"南京市栖霞区文苑路9号"}}, 409, "已经更新"},
 		{"POST", path + "/pickup", "alice", url.Values{"revision": {rev(2)}, "point": {"320113P02"}}, 400, "不能领取证照"},
 	})
-	w := s.do("POST", path+"/pickup", "alice", strings.NewReader(url.Values{"revision": {rev(2)}, "point": {pointA}}.Encode()), formCT)
+	w := s.do("POST", path+"/pickup", "alice", strings.NewReader(url.Values{"revision": {rev(2)}, "point": {pointA}}.Encode()), webtest.FormCT)
 	m := sixDigits.FindStringSubmatch(w.Body.String())
 	if w.Code != 200 || m == nil || codeIn(s.notes.last().text) != m[1] {
 		t.Fatalf("pickup page: %d %s", w.Code, w.Body.String())

@@ -1,7 +1,6 @@
 package identity_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -19,6 +18,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // site is the identity pages and API on a real router, over a fixture's
@@ -26,8 +26,8 @@ import (
 type site struct {
 	f       *fixture
 	rt      *web.Router
-	webLogs *syncBuffer
-	svcLogs *syncBuffer
+	webLogs *webtest.LogBuffer
+	svcLogs *webtest.LogBuffer
 
 	mu        sync.Mutex
 	responses []string
@@ -35,20 +35,12 @@ type site struct {
 
 func newSite(t testing.TB) *site {
 	t.Helper()
-	s := &site{f: newFixture(t), webLogs: &syncBuffer{}, svcLogs: &syncBuffer{}}
+	s := &site{f: newFixture(t), webLogs: &webtest.LogBuffer{}, svcLogs: &webtest.LogBuffer{}}
 	s.f.s = s.f.service(t, slog.New(slog.NewJSONHandler(s.svcLogs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	rd, err := web.NewRenderer(identity.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(identity.Nav()...)
-	s.rt, err = web.New(web.Config{DB: s.f.d, Renderer: rd, Sessions: s.f.s.WebSessions(),
-		CSRFKey: bytes.Repeat([]byte("c"), 32), InsecureCookies: true, Version: "test",
-		Logger: slog.New(slog.NewJSONHandler(s.webLogs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	identity.NewHandlers(s.f.s, rd, district).Register(s.rt)
+	s.rt = webtest.Site{DB: s.f.d, Templates: identity.Templates, Nav: identity.Nav(), Sessions: s.f.s.WebSessions(),
+		Logger:   slog.New(slog.NewJSONHandler(s.webLogs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Register: func(rt *web.Router, rd *web.Renderer) { identity.NewHandlers(s.f.s, rd, district).Register(rt) },
+	}.Router(t)
 	return s
 }
 

@@ -2,7 +2,6 @@ package identity_test
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 )
 
@@ -58,8 +58,7 @@ func newFixture(t testing.TB, tune ...func(*identity.Config)) *fixture {
 	t.Helper()
 	f := &fixture{ctx: context.Background(), clock: clock.NewManual(start), sms: notify.NewRecordingSMS()}
 	f.d = dbtest.Open(t, f.clock)
-	f.keys = mustKeyring(t)
-	f.index = mustIndexer(t)
+	f.keys, f.index = gmtest.Keys(t)
 	f.cfg = identity.Config{Index: f.index, Password: fastPassword}
 	for _, fn := range tune {
 		fn(&f.cfg)
@@ -86,30 +85,6 @@ func mustQueue(t testing.TB, d *db.DB, log *slog.Logger) *jobs.Queue {
 		t.Fatal(err)
 	}
 	return q
-}
-
-func mustKeyring(t testing.TB) *gm.Keyring {
-	t.Helper()
-	kr, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return kr
-}
-
-func mustIndexer(t testing.TB) *gm.BlindIndexer {
-	t.Helper()
-	ix, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }
 
 // bootstrapAdmin creates the district administrator and signs in.

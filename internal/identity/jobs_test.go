@@ -1,13 +1,11 @@
 package identity_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 func (f *fixture) welcomeJobs(t testing.TB) int {
@@ -110,7 +109,7 @@ func TestCommittedStaffCreationSendsTheWelcome(t *testing.T) {
 
 func TestWelcomeWithoutPhoneLogsANotice(t *testing.T) {
 	f := newFixture(t)
-	var buf syncBuffer
+	var buf webtest.LogBuffer
 	s := f.service(t, slog.New(slog.NewJSONHandler(&buf, nil)))
 	f.startQueue(t, s)
 	id, err := s.Bootstrap(f.ctx, identity.StaffInput{District: district, Username: "nophone", Password: staffPass})
@@ -152,7 +151,7 @@ func TestWelcomeRetriesWhenTheGatewayFails(t *testing.T) {
 }
 
 // waitLog waits until the log holds text; jobs log from other goroutines.
-func waitLog(t *testing.T, buf *syncBuffer, text string) {
+func waitLog(t *testing.T, buf *webtest.LogBuffer, text string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for !strings.Contains(buf.String(), text) {
@@ -166,22 +165,4 @@ func waitLog(t *testing.T, buf *syncBuffer, text string) {
 func withDistrict(in identity.StaffInput) identity.StaffInput {
 	in.District = district
 	return in
-}
-
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of workers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

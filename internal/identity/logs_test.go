@@ -9,6 +9,7 @@ import (
 
 	"github.com/shanzhi-gov/shanzhi/internal/identity"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // TestPersonalDataNeverLogged runs every flow that touches phone and ID
@@ -16,7 +17,7 @@ import (
 // the logs, the audit log and the job table for the raw values.
 func TestPersonalDataNeverLogged(t *testing.T) {
 	f := newFixture(t)
-	var buf syncBuffer
+	var buf webtest.LogBuffer
 	log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	f.q = mustQueue(t, f.d, log)
 	f.s = f.service(t, log)

@@ -2,7 +2,6 @@ package license_test
 
 import (
 	"context"
-	"crypto/rand"
 	"testing"
 	"time"
 
@@ -13,7 +12,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 )
 
 const (
@@ -66,7 +65,7 @@ func newFixtureWith(t testing.TB, opts ...license.Option) *fixture {
 	f := &fixture{ctx: context.Background(), clock: clock.NewManual(start), sealer: newTestSealer(t)}
 	f.d = dbtest.Open(t, f.clock)
 	var err error
-	f.s, err = license.New(f.d, testKeys(t), testIndex(t), f.sealer, func(_ context.Context, _ *db.Tx, id int64, text string) error {
+	f.s, err = license.New(f.d, gmtest.Keyring(t), gmtest.Indexer(t), f.sealer, func(_ context.Context, _ *db.Tx, id int64, text string) error {
 		f.notices = append(f.notices, notice{id, text})
 		return nil
 	}, opts...)
@@ -74,30 +73,6 @@ func newFixtureWith(t testing.TB, opts ...license.Option) *fixture {
 		t.Fatal(err)
 	}
 	return f
-}
-
-func testKeys(t testing.TB) *gm.Keyring {
-	t.Helper()
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return keys
-}
-
-func testIndex(t testing.TB) *gm.BlindIndexer {
-	t.Helper()
-	index, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return index
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }
 
 // Actors of the district.

@@ -15,22 +15,18 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/pdfdoc/pdftest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // form posts a page form as who, with the session's CSRF token in the
-// form unless csrf is false.
+// form unless csrf is false (never in the header: a page form has none).
 func (s *site) form(target, who string, values url.Values, csrf bool) *httptest.ResponseRecorder {
 	if csrf {
-		values.Set(web.CSRFField, "csrf-"+who)
+		values.Set(web.CSRFField, webtest.CSRF(who))
 	}
-	r := httptest.NewRequest("POST", target, strings.NewReader(values.Encode()))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	r := webtest.Request("POST", target, who, strings.NewReader(values.Encode()), webtest.FormCT)
+	r.Header.Del(web.CSRFHeader)
+	return webtest.Serve(s.rt, r)
 }
 
 // page checks a response's status and that its body has every want and

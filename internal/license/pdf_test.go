@@ -9,6 +9,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/license"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/pdfdoc/pdftest"
 )
 
@@ -156,11 +157,11 @@ func TestPDFRefusals(t *testing.T) {
 func TestBaseURLIsChecked(t *testing.T) {
 	f := newFixture(t)
 	for _, bad := range []string{"ftp://x", "/relative", "http://", "http://h/?q=1", "http://u:p@h"} {
-		if _, err := license.New(f.d, testKeys(t), testIndex(t), f.sealer, nil, license.WithBaseURL(bad)); err == nil {
+		if _, err := license.New(f.d, gmtest.Keyring(t), gmtest.Indexer(t), f.sealer, nil, license.WithBaseURL(bad)); err == nil {
 			t.Errorf("base URL %q accepted", bad)
 		}
 	}
-	s, err := license.New(f.d, testKeys(t), testIndex(t), f.sealer, nil, license.WithBaseURL("https://zwfw.example.cn/sub/"))
+	s, err := license.New(f.d, gmtest.Keyring(t), gmtest.Indexer(t), f.sealer, nil, license.WithBaseURL("https://zwfw.example.cn/sub/"))
 	if err != nil || s == nil {
 		t.Fatalf("good base URL: %v", err)
 	}

@@ -56,7 +56,7 @@ func NewHandlers(svc *Service, rd *web.Renderer) *Handlers { return &Handlers{sv
 // console list of the staff who manage licences.
 func Nav() []web.NavItem {
 	return []web.NavItem{
-		{Shell: web.ShellResident, Label: "我的证照", Href: WalletPath, Hint: "电子证照下载、分享和核验",
+		{Shell: web.ShellResident, Label: "我的证照", Tab: "证照", Href: WalletPath, Hint: "电子证照下载、分享和核验",
 			Roles: slices.Clone(actOwn.Roles), SignedIn: true, Order: 22},
 		{Shell: web.ShellConsole, Label: "电子证照", Href: ConsolePath, Hint: "本部门颁发的电子证照：查询、暂扣、吊销、延续和变更",
 			Roles: slices.Clone(actManage.Roles), Order: 33},

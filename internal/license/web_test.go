@@ -1,12 +1,6 @@
 package license_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
@@ -14,24 +8,13 @@ import (
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/license"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // Session tokens of the test actors; CSRF tokens are "csrf-" + token.
-var tokens = map[string]*authz.Actor{"admin": admin, "approverA": approverA, "approverB": approverB,
+var tokens = webtest.Sessions{"admin": admin, "approverA": approverA, "approverB": approverB,
 	"front": frontDesk, "holder": holder, "stranger": stranger}
-
-type sessions struct{}
-
-func (sessions) Lookup(_ context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := tokens[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: "csrf-" + token}, nil
-}
 
 type site struct {
 	*fixture
@@ -41,36 +24,16 @@ type site struct {
 func newSite(t testing.TB) *site {
 	t.Helper()
 	f := newFixture(t)
-	rd, err := web.NewRenderer(license.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt, err := web.New(web.Config{DB: f.d, Renderer: rd, Sessions: sessions{}, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	license.NewHandlers(f.s, rd).Register(rt)
+	rt := webtest.NewRouter(t, f.d, license.Templates, nil, tokens, func(rt *web.Router, rd *web.Renderer) {
+		license.NewHandlers(f.s, rd).Register(rt)
+	})
 	return &site{fixture: f, rt: rt}
 }
 
+// do sends a request as who (session cookie and CSRF header), with body,
+// when not nil, as JSON.
 func (s *site) do(method, target, who string, body any) *httptest.ResponseRecorder {
-	var rd io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
-	}
-	r := httptest.NewRequest(method, target, rd)
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
-	if body != nil {
-		r.Header.Set("Content-Type", "application/json")
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	return webtest.DoJSON(s.rt, method, target, who, body)
 }
 
 func TestAPIScenarios(t *testing.T) {

@@ -15,6 +15,22 @@ import (
 // clients on the test database: every application must reach a decision
 // through the public API with no failed call.
 func TestTinyRunDecidesEveryApplication(t *testing.T) {
+	rep := tinyRun(t, Run, Options{Clients: 2, Apps: 3, Warmup: 1, ResidentsPerClient: 2}, "decided")
+	checkCalls(t, rep.Scenario.Recorder, lifecycleOps,
+		map[string]int{"create": 3, "upload": 9, "submit": 3, "desk.accept": 3, "task.complete": 12, "applicant.detail": 3})
+	if rep.Baseline.Done == 0 {
+		t.Error("the baseline made no request")
+	}
+	var out bytes.Buffer
+	rep.Print(&out, Settings{Engine: "sqlite", Synchronous: "NORMAL"})
+	checkPrinted(t, out.String(), "3 applications decided, 0 failed", "applications/s", "scenario errors: none", "baseline: GET /healthz")
+}
+
+// tinyRun runs a scenario with opts on the test database and fails the
+// test at any recorded error, or unless every lifecycle of the warm-up and
+// of the measured phase completed (verb says how: decided, closed).
+func tinyRun(t *testing.T, scenario func(context.Context, *Site, Options) (*Report, error), opts Options, verb string) *Report {
+	t.Helper()
 	ctx := context.Background()
 	site, err := OpenSite(ctx, dbtest.Setting(t), "NORMAL")
 	if err != nil {
@@ -25,7 +41,7 @@ func TestTinyRunDecidesEveryApplication(t *testing.T) {
 			t.Error(err)
 		}
 	})
-	rep, err := Run(ctx, site, Options{Clients: 2, Apps: 3, Warmup: 1, ResidentsPerClient: 2})
+	rep, err := scenario(ctx, site, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,11 +50,18 @@ func TestTinyRunDecidesEveryApplication(t *testing.T) {
 			t.Errorf("%s → %d ×%d: %s", e.Op, e.Status, e.Count, e.First)
 		}
 	}
-	if rep.Warmup.Done != 1 || rep.Scenario.Done != 3 || rep.Scenario.Failed != 0 {
-		t.Fatalf("warm-up %d, scenario %d decided and %d failed; want 1, 3, 0", rep.Warmup.Done, rep.Scenario.Done, rep.Scenario.Failed)
+	if rep.Warmup.Done != opts.Warmup || rep.Scenario.Done != opts.Apps || rep.Scenario.Failed != 0 {
+		t.Fatalf("warm-up %d, scenario %d %s and %d failed; want %d, %d, 0",
+			rep.Warmup.Done, rep.Scenario.Done, verb, rep.Scenario.Failed, opts.Warmup, opts.Apps)
 	}
-	want := map[string]int{"create": 3, "upload": 9, "submit": 3, "desk.accept": 3, "task.complete": 12, "applicant.detail": 3}
-	for _, s := range rep.Scenario.Recorder.Stats(lifecycleOps) {
+	return rep
+}
+
+// checkCalls fails the test unless rec counted want calls of each
+// operation named there, all of them among ops.
+func checkCalls(t *testing.T, rec *Recorder, ops []string, want map[string]int) {
+	t.Helper()
+	for _, s := range rec.Stats(ops) {
 		if n, ok := want[s.Op]; ok && s.Count != n {
 			t.Errorf("%s made %d calls, want %d", s.Op, s.Count, n)
 		}
@@ -47,14 +70,14 @@ func TestTinyRunDecidesEveryApplication(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("operations never recorded: %v", want)
 	}
-	if rep.Baseline.Done == 0 {
-		t.Error("the baseline made no request")
-	}
-	var out bytes.Buffer
-	rep.Print(&out, Settings{Engine: "sqlite", Synchronous: "NORMAL"})
-	for _, s := range []string{"3 applications decided, 0 failed", "applications/s", "scenario errors: none", "baseline: GET /healthz"} {
-		if !strings.Contains(out.String(), s) {
-			t.Errorf("report lacks %q:\n%s", s, out.String())
+}
+
+// checkPrinted fails the test unless the report out says each of wants.
+func checkPrinted(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	for _, s := range wants {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
 		}
 	}
 }

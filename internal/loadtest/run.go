@@ -3,9 +3,6 @@ package loadtest
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -71,12 +68,19 @@ type Report struct {
 // measured lifecycles and then the baseline for as long as the lifecycles
 // took, at the same concurrency.
 func Run(ctx context.Context, site *Site, opts Options) (*Report, error) {
+	return run(ctx, site, opts, site.signInStaffAll)
+}
+
+// run is Run and RunWorkOrders: signIn signs the scenario's staff in,
+// before the residents; the phases then drive the crew's lifecycles.
+func run[C crew](ctx context.Context, site *Site, opts Options,
+	signIn func(context.Context, *Recorder, Options) (C, error)) (*Report, error) {
 	opts = opts.withDefaults()
 	if opts.Clients*opts.ResidentsPerClient > maxResidents {
 		return nil, fmt.Errorf("loadtest: at most %d residents (clients × residents per client)", maxResidents)
 	}
 	setup := NewRecorder()
-	st, err := signInStaffAll(ctx, site, setup, opts)
+	st, err := signIn(ctx, setup, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -86,30 +90,30 @@ func Run(ctx context.Context, site *Site, opts Options) (*Report, error) {
 	}
 	defer closeAll(st, workers)
 	rep := &Report{Options: opts}
-	rep.Warmup = lifecycles(ctx, workers, st, opts.Warmup)
-	rep.Scenario = lifecycles(ctx, workers, st, opts.Apps)
+	rep.Warmup = runPhase(ctx, workers, st, opts.Warmup)
+	rep.Scenario = runPhase(ctx, workers, st, opts.Apps)
 	rep.Baseline, err = baseline(ctx, site.URL, opts, rep.Scenario.Wall)
 	return rep, err
 }
 
 // signInStaffAll signs in the front desk and the two approvers, each one
 // session shared by every worker.
-func signInStaffAll(ctx context.Context, site *Site, rec *Recorder, opts Options) (staff, error) {
-	st := staff{sms: site.SMS}
-	for _, s := range []struct {
+func (s *Site) signInStaffAll(ctx context.Context, rec *Recorder, opts Options) (staff, error) {
+	st := staff{sms: s.SMS}
+	for _, u := range []struct {
 		to       **Client
 		username string
 		password string
-	}{{&st.desk, deskUsername, demoPassword}, {&st.reviewer, reviewerUsername, site.staffPassword},
-		{&st.checker, checkerUsername, site.staffPassword}} {
-		c, err := newClient(site.URL, "", opts.Clients, opts.Timeout)
+	}{{&st.desk, deskUsername, demoPassword}, {&st.reviewer, reviewerUsername, s.staffPassword},
+		{&st.checker, checkerUsername, s.staffPassword}} {
+		c, err := newClient(s.URL, "", opts.Clients, opts.Timeout)
 		if err != nil {
 			return st, err
 		}
-		if err := signInStaff(ctx, c, rec, s.username, s.password); err != nil {
+		if err := signInStaff(ctx, c, rec, u.username, u.password); err != nil {
 			return st, err
 		}
-		*s.to = c
+		*u.to = c
 	}
 	return st, nil
 }
@@ -135,77 +139,14 @@ func signInResidents(ctx context.Context, site *Site, rec *Recorder, opts Option
 	return workers, nil
 }
 
-// closeAll drops every client's idle connections.
-func closeAll(st staff, workers [][]*resident) {
+// life is the approval lifecycle.
+func (st staff) life(ctx context.Context, rec *Recorder, r *resident) error {
+	return lifecycle(ctx, rec, r, st)
+}
+
+// close drops the staff's idle connections.
+func (st staff) close() {
 	for _, c := range []*Client{st.desk, st.reviewer, st.checker} {
 		c.close()
 	}
-	for _, rs := range workers {
-		for _, r := range rs {
-			r.client.close()
-		}
-	}
-}
-
-// lifecycles runs n lifecycles over the workers, each taking the next
-// number until n are taken, and times the whole phase.
-func lifecycles(ctx context.Context, workers [][]*resident, st staff, n int) Phase {
-	var next atomic.Int64
-	recs := make([]*Recorder, len(workers))
-	done, failed := make([]int, len(workers)), make([]int, len(workers))
-	var wg sync.WaitGroup
-	start := time.Now()
-	for w, residents := range workers {
-		recs[w] = NewRecorder()
-		wg.Go(func() {
-			for k := 0; ctx.Err() == nil; k++ {
-				if next.Add(1) > int64(n) {
-					return
-				}
-				if err := lifecycle(ctx, recs[w], residents[k%len(residents)], st); err != nil {
-					failed[w]++
-					continue
-				}
-				done[w]++
-			}
-		})
-	}
-	wg.Wait()
-	ph := Phase{Wall: time.Since(start), Recorder: NewRecorder()}
-	for w := range workers {
-		ph.Recorder.Merge(recs[w])
-		ph.Done += done[w]
-		ph.Failed += failed[w]
-	}
-	return ph
-}
-
-// baseline requests path from as many workers as the scenario had for d,
-// on one shared anonymous client.
-func baseline(ctx context.Context, base string, opts Options, d time.Duration) (Phase, error) {
-	c, err := newClient(base, "", opts.Clients, opts.Timeout)
-	if err != nil {
-		return Phase{}, err
-	}
-	defer c.close()
-	recs := make([]*Recorder, opts.Clients)
-	var wg sync.WaitGroup
-	start := time.Now()
-	stop := start.Add(d)
-	for w := range recs {
-		recs[w] = NewRecorder()
-		wg.Go(func() {
-			for ctx.Err() == nil && time.Now().Before(stop) {
-				_ = c.JSON(ctx, recs[w], "GET "+opts.Baseline, http.MethodGet, opts.Baseline, nil, nil)
-			}
-		})
-	}
-	wg.Wait()
-	ph := Phase{Wall: time.Since(start), Recorder: NewRecorder()}
-	for _, r := range recs {
-		ph.Recorder.Merge(r)
-	}
-	ph.Done = ph.Recorder.All("").Count
-	ph.Failed = ph.Recorder.ErrorTotal()
-	return ph, nil
 }

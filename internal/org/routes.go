@@ -74,7 +74,7 @@ func (h *Handlers) registerConsole(rt *web.Router) {
 func Nav() []web.NavItem {
 	return []web.NavItem{
 		{Shell: web.ShellConsole, Label: "组织机构", Href: "/console/org", Hint: "街道、社区、网格、服务网点和岗位人员", Roles: slices.Clone(staffRoles), Order: 80},
-		{Shell: web.ShellResident, Label: "办事网点", Href: "/service-points", Hint: "政务服务中心和社区便民服务站的地址、电话、时间", Order: 30},
+		{Shell: web.ShellResident, Label: "办事网点", Tab: "网点", Href: "/service-points", Hint: "政务服务中心和社区便民服务站的地址、电话、时间", Order: 30},
 		rosterNav(),
 	}
 }

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -10,13 +9,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // Who signs in, by session token. Each holds one role over one scope.
@@ -46,7 +44,9 @@ const (
 	dept01      = "320113D01"
 )
 
-var testActors = map[string]*authz.Actor{
+// testActors resolves the test tokens; each session's CSRF token is
+// "csrf-" + its token.
+var testActors = webtest.Sessions{
 	tokAdmin:     actorWith(101, authz.RoleAdmin, authz.District(QixiaCode)),
 	tokStAdmin:   actorWith(102, authz.RoleAdmin, street(yaohua)),
 	tokMqAdmin:   actorWith(103, authz.RoleAdmin, street(maqun)),
@@ -57,20 +57,6 @@ var testActors = map[string]*authz.Actor{
 	tokResident:  actorWith(108, authz.RoleResident, authz.Self(108)),
 	tokVolunteer: actorWith(109, authz.RoleVolunteer, street(yaohua)),
 }
-
-// testSessions resolves the test tokens; each session's CSRF token is
-// "csrf-" + its token.
-type testSessions struct{}
-
-func (testSessions) Lookup(ctx context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := testActors[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: csrfOf(token)}, nil
-}
-
-func csrfOf(token string) string { return "csrf-" + token }
 
 // testNames knows the names of a few accounts, as identity would.
 func testNames(ctx context.Context, ids []int64) map[int64]string {
@@ -88,52 +74,23 @@ func testNames(ctx context.Context, ids []int64) map[int64]string {
 type site struct {
 	d    *db.DB
 	rt   *web.Router
-	logs *syncLog
-}
-
-// syncLog collects the request log, so a failing test can show why a
-// request failed.
-type syncLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
+	logs *webtest.LogBuffer // the request log, to show why a request failed
 }
 
 func newSite(t testing.TB) *site {
 	t.Helper()
 	d, svc := seededService(t)
-	rd, err := web.NewRenderer(Templates)
-	if err != nil {
-		t.Fatalf("NewRenderer: %v", err)
-	}
-	rd.AddNav(Nav()...)
-	logs := &syncLog{}
-	rt, err := web.New(web.Config{DB: d, Renderer: rd, Sessions: testSessions{},
-		CSRFKey: bytes.Repeat([]byte("k"), 32), InsecureCookies: true, Version: "test",
-		Logger: slog.New(slog.NewJSONHandler(logs, nil))})
-	if err != nil {
-		t.Fatalf("web.New: %v", err)
-	}
-	NewHandlers(svc, rd, QixiaCode, testNames).Register(rt)
+	logs := &webtest.LogBuffer{}
+	rt := webtest.Site{DB: d, Templates: Templates, Nav: Nav(), Sessions: testActors,
+		Logger:   slog.New(slog.NewJSONHandler(logs, nil)),
+		Register: func(rt *web.Router, rd *web.Renderer) { NewHandlers(svc, rd, QixiaCode, testNames).Register(rt) },
+	}.Router(t)
 	return &site{d: d, rt: rt, logs: logs}
 }
 
 // serve runs one request through the router.
 func (s *site) serve(r *http.Request) *httptest.ResponseRecorder {
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	return webtest.Serve(s.rt, r)
 }
 
 // get requests a page or API path as who.
@@ -145,18 +102,14 @@ func (s *site) get(who, target string) *httptest.ResponseRecorder {
 func (s *site) post(who, target string, form url.Values) *httptest.ResponseRecorder {
 	if who != anon {
 		form = cloneValues(form)
-		form.Set(web.CSRFField, csrfOf(who))
+		form.Set(web.CSRFField, webtest.CSRF(who))
 	}
 	return s.serve(formReq(target, who, form))
 }
 
 // postJSON sends an API request body as who, with the CSRF header.
 func (s *site) postJSON(who, target, body string, headers ...string) *httptest.ResponseRecorder {
-	r := newReq("POST", target, who, strings.NewReader(body))
-	r.Header.Set("Content-Type", "application/json")
-	if who != anon {
-		r.Header.Set(web.CSRFHeader, csrfOf(who))
-	}
+	r := webtest.Request("POST", target, who, strings.NewReader(body), webtest.JSONCT)
 	for i := 0; i+1 < len(headers); i += 2 {
 		r.Header.Set(headers[i], headers[i+1])
 	}
@@ -173,7 +126,7 @@ func newReq(method, target, who string, body io.Reader) *http.Request {
 
 func formReq(target, who string, form url.Values) *http.Request {
 	r := newReq("POST", target, who, strings.NewReader(form.Encode()))
-	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	r.Header.Set("Content-Type", webtest.FormCT)
 	return r
 }
 

@@ -2,7 +2,6 @@ package rating_test
 
 import (
 	"context"
-	"crypto/rand"
 	"testing"
 	"time"
 
@@ -14,7 +13,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/clock"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/rating"
 )
 
@@ -38,14 +37,7 @@ func TestApprovalCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Set(start)
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomKey(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomKey(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, idx := gmtest.Keys(t)
 	ap := approval.New(approval.Deps{DB: d, Keys: keys, Index: idx, Catalog: cat, Org: o, Calendar: calendar.Default()})
 	s, err := rating.New(rating.Deps{DB: d, Notify: &notifier{}, Calendar: calendar.Default(), Cases: rating.ApprovalCases{Approval: ap}})
 	if err != nil {
@@ -70,10 +62,4 @@ func TestApprovalCases(t *testing.T) {
 	if _, err := s.Rate(ctx, alice, rating.CaseApplication, f.ID, rating.Input{Level: rating.Satisfied}); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func randomKey(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }

@@ -1,36 +1,21 @@
 package rating_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
-	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 	"github.com/shanzhi-gov/shanzhi/internal/rating"
 )
 
 // Session tokens of the test actors; CSRF tokens are "csrf-" + token.
-var tokens = map[string]*authz.Actor{"admin": admin, "approver": approverA, "approverB": approverB, "front": frontA,
+var tokens = webtest.Sessions{"admin": admin, "approver": approverA, "approverB": approverB, "front": frontA,
 	"leader": leader, "alice": alice, "bob": bob}
-
-type sessions struct{}
-
-func (sessions) Lookup(_ context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := tokens[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: "csrf-" + token}, nil
-}
 
 type site struct {
 	*fixture
@@ -40,16 +25,6 @@ type site struct {
 func newSite(t testing.TB) *site {
 	t.Helper()
 	f := newFixture(t)
-	rd, err := web.NewRenderer(rating.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(rating.Nav()...)
-	rt, err := web.New(web.Config{DB: f.d, Renderer: rd, Sessions: sessions{}, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
 	names := func(_ context.Context, ids []int64) map[int64]string {
 		out := map[int64]string{}
 		for _, id := range ids {
@@ -59,33 +34,19 @@ func newSite(t testing.TB) *site {
 		}
 		return out
 	}
-	rating.NewHandlers(f.s, rd, district, rating.WithStaffNames(names)).Register(rt)
+	rt := webtest.NewRouter(t, f.d, rating.Templates, rating.Nav(), tokens, func(rt *web.Router, rd *web.Renderer) {
+		rating.NewHandlers(f.s, rd, district, rating.WithStaffNames(names)).Register(rt)
+	})
 	return &site{fixture: f, rt: rt}
 }
 
-// do sends a request as who with the CSRF header; body is JSON unless ct says otherwise.
+// do sends a request as who (session cookie and CSRF header), with ct as
+// the body's Content-Type.
 func (s *site) do(method, target, who string, body io.Reader, ct string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, target, body)
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
-	if ct != "" {
-		r.Header.Set("Content-Type", ct)
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
-}
-
-func jsonOf(v any) io.Reader {
-	b, _ := json.Marshal(v)
-	return bytes.NewReader(b)
+	return webtest.Do(s.rt, method, target, who, body, ct)
 }
 
 func form(v url.Values) io.Reader { return strings.NewReader(v.Encode()) }
-
-const formCT = "application/x-www-form-urlencoded"
 
 // TestAPIScenarios walks the JSON API: rate, rate again, the case opened,
 // callback, submit, review, statistics.
@@ -122,12 +83,7 @@ func TestAPIScenarios(t *testing.T) {
 		{"GET", "/api/v1/ratings/stats", "", nil, 200, `"rectification_rate":100`},
 	}
 	for i, st := range steps {
-		var body io.Reader
-		ct := ""
-		if st.body != nil {
-			body, ct = jsonOf(st.body), "application/json"
-		}
-		w := s.do(st.method, st.path, st.who, body, ct)
+		w := webtest.DoJSON(s.rt, st.method, st.path, st.who, st.body)
 		if w.Code != st.status || !strings.Contains(w.Body.String(), st.contains) {
 			t.Fatalf("step %d %s %s as %q: %d %s", i, st.method, st.path, st.who, w.Code, w.Body.String())
 		}
@@ -171,7 +127,7 @@ func TestPages(t *testing.T) {
 		var body io.Reader
 		ct := ""
 		if p.body != nil {
-			body, ct = form(p.body), formCT
+			body, ct = form(p.body), webtest.FormCT
 		}
 		w := s.do(p.method, p.path, p.who, body, ct)
 		if w.Code != p.status || !strings.Contains(w.Body.String(), p.contains) {

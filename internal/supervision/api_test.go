@@ -1,39 +1,23 @@
 package supervision
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/credit"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // call sends a JSON request as who, with an Idempotency-Key when key is set.
 func (s *site) call(method, path, who string, body any, key string) *httptest.ResponseRecorder {
-	var rd io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
-	}
-	r := httptest.NewRequest(method, path, rd)
-	if body != nil {
-		r.Header.Set("Content-Type", "application/json")
-	}
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
+	r := webtest.RequestJSON(method, path, who, body)
 	if key != "" {
 		r.Header.Set(web.IdempotencyHeader, key)
 	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	return webtest.Serve(s.rt, r)
 }
 
 func TestInspectorAPI(t *testing.T) {

@@ -2,7 +2,6 @@ package supervision
 
 import (
 	"context"
-	"crypto/rand"
 	"strconv"
 	"testing"
 	"time"
@@ -18,7 +17,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 )
 
@@ -87,14 +86,8 @@ func newFixtureOn(t testing.TB, c clock.Clock, setTime func(time.Time)) *fixture
 	if setTime != nil {
 		setTime(testNow)
 	}
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomKey(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomKey(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, idx := gmtest.Keys(t)
+	var err error
 	if f.credit, err = credit.New(f.d, keys, idx, credit.OrgDepartments{Org: o}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -114,12 +107,6 @@ func newFixtureOn(t testing.TB, c clock.Clock, setTime func(time.Time)) *fixture
 	f.s = New(Deps{DB: f.d, Jobs: q, Calendar: calendar.Default(), Applications: f.apps, Credit: f.credit,
 		Directory: dir, Files: files.New(f.d, keys), Notify: f.notes.notify, Staff: f.staff})
 	return f
-}
-
-func randomKey(n int) []byte {
-	b := make([]byte, n)
-	rand.Read(b)
-	return b
 }
 
 // decided stores an approved application of the items with the form.

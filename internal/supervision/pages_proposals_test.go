@@ -1,43 +1,29 @@
 package supervision
 
 import (
-	"bytes"
-	"io"
-	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
 
 // newProposalSite serves the module's pages over a proposal rig.
 func newProposalSite(t *testing.T) (*site, *proposalRig) {
 	t.Helper()
 	r := newProposalRig(t)
-	rd, err := web.NewRenderer(Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(Nav()...)
-	who := sessions{"approver": r.approver, "foreign": r.foreign, "leader": staff(9, authz.RoleLeader),
+	who := webtest.Sessions{"approver": r.approver, "foreign": r.foreign, "leader": staff(9, authz.RoleLeader),
 		"xl": inspector(7, r.streets["仙林街道"])}
-	rt, err := web.New(web.Config{DB: r.d, Renderer: rd, Sessions: who, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	NewHandlers(r.s, rd).Register(rt)
-	return &site{fixture: r.fixture, rt: rt}, r
+	return &site{fixture: r.fixture, rt: r.router(t, who)}, r
 }
 
 // decide posts a decision form and returns the status with the body and
 // the redirect's target.
 func (s *site) decide(target, who, decision, reason string) (int, string) {
 	body := url.Values{"decision": {decision}, "reason": {reason}}.Encode()
-	w := s.do("POST", target, who, strings.NewReader(body), "application/x-www-form-urlencoded")
+	w := s.do("POST", target, who, strings.NewReader(body), webtest.FormCT)
 	return w.Code, w.Body.String() + w.Header().Get("Location")
 }
 

@@ -2,11 +2,9 @@ package supervision
 
 import (
 	"bytes"
-	"context"
 	"image"
 	"image/png"
 	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -17,17 +15,8 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/web/webtest"
 )
-
-type sessions map[string]*authz.Actor
-
-func (s sessions) Lookup(_ context.Context, token string) (*authz.Actor, web.SessionInfo, error) {
-	a, ok := s[token]
-	if !ok {
-		return nil, web.SessionInfo{}, apperr.New(apperr.CodeUnauthorized, "会话已失效")
-	}
-	return a, web.SessionInfo{ID: "s-" + token, CSRFToken: "csrf-" + token}, nil
-}
 
 type site struct {
 	*fixture
@@ -37,34 +26,23 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	f := newFixture(t)
-	rd, err := web.NewRenderer(Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd.AddNav(Nav()...)
-	who := sessions{"xl": inspector(7, f.streets["仙林街道"]), "yh": inspector(8, f.streets["尧化街道"]),
+	who := webtest.Sessions{"xl": inspector(7, f.streets["仙林街道"]), "yh": inspector(8, f.streets["尧化街道"]),
 		"leader": staff(9, authz.RoleLeader), "approver": staff(10, authz.RoleApprover)}
-	rt, err := web.New(web.Config{DB: f.d, Renderer: rd, Sessions: who, CSRFKey: bytes.Repeat([]byte("k"), 32),
-		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	NewHandlers(f.s, rd).Register(rt)
-	return &site{fixture: f, rt: rt}
+	return &site{fixture: f, rt: f.router(t, who)}
 }
 
+// router serves the module's pages and API over the fixture's service.
+func (f *fixture) router(t *testing.T, who webtest.Sessions) *web.Router {
+	t.Helper()
+	return webtest.NewRouter(t, f.d, Templates, Nav(), who, func(rt *web.Router, rd *web.Renderer) {
+		NewHandlers(f.s, rd).Register(rt)
+	})
+}
+
+// do sends a request as who (session cookie and CSRF header), with ct as
+// the body's Content-Type.
 func (s *site) do(method, target, who string, body io.Reader, ct string) *httptest.ResponseRecorder {
-	r := httptest.NewRequest(method, target, body)
-	if who != "" {
-		r.AddCookie(&http.Cookie{Name: web.SessionCookie, Value: who})
-		r.Header.Set(web.CSRFHeader, "csrf-"+who)
-	}
-	if ct != "" {
-		r.Header.Set("Content-Type", ct)
-	}
-	w := httptest.NewRecorder()
-	s.rt.ServeHTTP(w, r)
-	return w
+	return webtest.Do(s.rt, method, target, who, body, ct)
 }
 
 // visitForm builds the multipart visit form.

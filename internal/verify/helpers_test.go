@@ -3,7 +3,6 @@ package verify_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -22,6 +21,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/jobs"
 	"github.com/shanzhi-gov/shanzhi/internal/verify"
 )
@@ -72,12 +72,7 @@ func newFixture(t testing.TB, tune ...func(*verify.Config)) *fixture {
 	f := &fixture{ctx: context.Background(), clock: clock.NewManual(start), sms: notify.NewRecordingSMS(), logs: &syncBuffer{}}
 	f.d = dbtest.Open(t, f.clock)
 	var err error
-	if f.keys, err = gm.NewKeyring("k1", map[string][]byte{"k1": randomBytes(gm.KeySize)}); err != nil {
-		t.Fatal(err)
-	}
-	if f.index, err = gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomBytes(32)}); err != nil {
-		t.Fatal(err)
-	}
+	f.keys, f.index = gmtest.Keys(t)
 	q, err := jobs.New(f.d, jobs.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -193,12 +188,6 @@ func (f *fixture) count(t testing.TB, query string, args ...any) int {
 		t.Fatal(err)
 	}
 	return n
-}
-
-func randomBytes(n int) []byte {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return b
 }
 
 // pngImage is a 16×16 PNG; marker, when set, follows the image data, where

@@ -55,4 +55,40 @@
 // 挂账), handling, 核查, 回访, reopening and merging duplicates, measures
 // from the events, and Open311 GeoReport v2. Migration 0022 already holds
 // their tables.
+//
+// Handling and closure (handle*.go, close*.go, followup*.go,
+// duplicate*.go, redact*.go): only the assigned unit's handlers note,
+// photograph and close; outcomes stay apart and closing needs the proof
+// the rules ask for; 核查 by someone outside the unit; 回访 by the
+// requester or staff on the five satisfaction levels; reopening within a
+// window after 办结; duplicates suggested by category, distance and time
+// and merged (并单) with every requester following the survivor; public
+// events notified to the requesters; photos redacted with the original
+// kept for administrators only.
+//
+// Clocks (clock*.go, sla*.go): first response and resolution clocks per
+// order, in wall-clock hours or working days over the holiday calendar,
+// started at filing and stopped, paused and resumed by the order's
+// events; early warning, 催办 and escalation to the supervisors through
+// River jobs; 延期 and 挂账 asked by the handling unit and decided by a
+// supervisor, with a reminder on the parking's review date.
+//
+// Dispatch (dispatch*.go): a versioned catalogue (派单目录) of rules
+// category × place → unit (community, grid, street, department, the
+// estate's property company; a street's enforcement team) and mode
+// (direct, a grab pool taken by the first nearby available worker with a
+// conditional UPDATE, 主办/协办), the category's default handler when no
+// rule matches; orders dispatched in their filing transaction
+// (EnableDispatch); 签收, 抢单 and 退单 by the units' staff, review of
+// returns (改派 or 维持) by the district and street centres' dispatchers;
+// a department's matter goes to a community only where a rule allows it.
+//
+// Measures (measure*.go, board*.go, export.go): one row per order in
+// workorder_measures, refolded from all the order's events after each
+// event (and recomputable from them at any time), summed into response,
+// resolution, satisfaction and on-time rates and average handling time by
+// unit, community, street, category and day, week or month for leaders
+// within their grants; exported as CSV and Excel; a board of the orders
+// about to lapse or overdue for staff. generate*.go writes realistic
+// orders with their whole histories in bulk for load tests and demos.
 package workorder

@@ -32,6 +32,8 @@ const (
 	EventExtensionDecided EventKind = "extension_decided" // 延期审批
 	EventParked           EventKind = "parked"            // 挂账
 	EventUnparked         EventKind = "unparked"          // 恢复办理
+	EventParkAsked        EventKind = "park_asked"        // 申请挂账 (awaits a supervisor)
+	EventParkRefused      EventKind = "park_refused"      // 挂账申请未获批准
 	EventReported         EventKind = "reported"          // 办理完毕，提请核查
 	EventVerifyFailed     EventKind = "verify_failed"     // 核查未通过
 	EventResolved         EventKind = "resolved"          // 办结 (outcome)
@@ -44,6 +46,8 @@ const (
 	EventRecategorised    EventKind = "recategorised"     // 更正分类
 	EventRelocated        EventKind = "relocated"         // 更正位置或所属社区
 	EventFollowerAdded    EventKind = "follower_added"    // 并单后增加关注人
+	EventAssistAccepted   EventKind = "assist_accepted"   // 协办单位签收
+	EventAssistDone       EventKind = "assist_done"       // 协办完成 (the co-unit's opinion)
 )
 
 var eventNames = map[EventKind]string{
@@ -55,6 +59,8 @@ var eventNames = map[EventKind]string{
 	EventVerifyFailed: "核查退回", EventResolved: "办结", EventFollowedUp: "回访", EventClosed: "关闭",
 	EventReopened: "重新办理", EventMerged: "并单", EventReferred: "转交", EventCancelled: "撤销",
 	EventRecategorised: "更正分类", EventRelocated: "更正位置", EventFollowerAdded: "增加关注人",
+	EventAssistAccepted: "协办签收", EventAssistDone: "协办完成",
+	EventParkAsked: "申请挂账", EventParkRefused: "驳回挂账申请",
 }
 
 // Name is the event kind's Chinese name (a verb: "不能" + Name reads well).

@@ -102,6 +102,13 @@ func (s *Service) fileTx(ctx context.Context, tx *db.Tx, actor *authz.Actor, o *
 			return fmt.Errorf("workorder: filed hook: %w", err)
 		}
 	}
+	if len(s.filedHooks) > 0 { // dispatch may have moved it on: answer with what it is now
+		fresh, err := loadOrder(ctx, tx, `id = ?`, o.ID)
+		if err != nil {
+			return err
+		}
+		o.State, o.Outcome, o.Version, o.UpdatedAt = fresh.State, fresh.Outcome, fresh.Version, fresh.UpdatedAt
+	}
 	if o.APIKeyID != 0 {
 		if _, err := tx.Exec(ctx, `UPDATE workorder_api_keys SET last_used_at = ? WHERE id = ?`, tx.Now(), o.APIKeyID); err != nil {
 			return fmt.Errorf("workorder: key last used: %w", err)

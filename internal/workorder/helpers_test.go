@@ -3,7 +3,6 @@ package workorder
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"image"
 	"image/png"
 	"testing"
@@ -15,7 +14,7 @@ import (
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/db/dbtest"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
-	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/gm/gmtest"
 )
 
 const district = "320113"
@@ -46,15 +45,9 @@ func newRig(t testing.TB) *rig {
 	if _, err := org.SeedQixia(r.ctx, r.d); err != nil {
 		t.Fatal(err)
 	}
-	keys, err := gm.NewKeyring("k1", map[string][]byte{"k1": randomKey(gm.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := gm.NewBlindIndexer("i1", map[string][]byte{"i1": randomKey(32)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	keys, idx := gmtest.Keys(t)
 	places := OrgPlaces{Org: org.New(r.d)}
+	var err error
 	r.s, err = New(Deps{DB: r.d, Keys: keys, Index: idx, Files: files.New(r.d, keys), Places: places})
 	if err != nil {
 		t.Fatal(err)
@@ -77,12 +70,6 @@ func newRig(t testing.TB) *rig {
 		}
 	}
 	return r
-}
-
-func randomKey(n int) []byte {
-	b := make([]byte, n)
-	rand.Read(b)
-	return b
 }
 
 // resident returns a resident actor.

@@ -2,12 +2,9 @@ package workorder
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
@@ -19,20 +16,18 @@ const maxEditorBytes = 1 << 20
 
 func (h *Handlers) registerCategoryPages(rt *web.Router) {
 	rt.Page("GET "+CategoriesPath, h.categoriesPage, web.SignedIn)
-	rt.Page("GET "+CategoriesPath+"/draft", h.draftPage, web.SignedIn)
-	rt.Page("POST "+CategoriesPath+"/draft", h.draftPost, web.SignedIn)
-	rt.Page("POST "+CategoriesPath+"/publish", h.publishPost, web.SignedIn)
+	// The JSON editor and publishing.
+	draftPages[Tree, []Category]{rd: h.rd, base: CategoriesPath, page: "workorder/category_draft",
+		maxBytes: maxEditorBytes, draft: h.svc.Draft, content: func(t *Tree) []Category { return t.Categories },
+		save: h.svc.SaveDraft, publish: h.svc.Publish}.register(rt)
 	rt.Page("GET "+CategoriesPath+"/export", h.exportGet, web.SignedIn)
 	rt.Page("POST "+CategoriesPath+"/import", h.importPost, web.SignedIn)
 }
 
 // categoriesView is the data of the category overview.
 type categoriesView struct {
-	Current  *Tree
+	versionsView[Tree]
 	Rows     []categoryRow
-	Draft    *Tree
-	Versions []Tree
-	Done     string
 	Problems []ImportProblem
 	Error    string
 }
@@ -63,22 +58,13 @@ func rowsOf(t *Tree) []categoryRow {
 
 // categoriesData reads the overview's data.
 func (h *Handlers) categoriesData(ctx context.Context, actor *authz.Actor) (categoriesView, error) {
-	var v categoriesView
-	var err error
-	if v.Versions, err = h.svc.TreeVersions(ctx, actor); err != nil {
-		return v, err
+	vs, err := readVersions(CategoriesPath, func() ([]Tree, error) { return h.svc.TreeVersions(ctx, actor) },
+		func() (*Tree, error) { return h.svc.CurrentTree(ctx, actor.District) })
+	v := categoriesView{versionsView: vs}
+	if err == nil && v.Current != nil {
+		v.Rows = rowsOf(v.Current)
 	}
-	cur, err := h.svc.CurrentTree(ctx, actor.District)
-	switch {
-	case err == nil:
-		v.Current, v.Rows = cur, rowsOf(cur)
-	case apperr.CodeOf(err) != apperr.CodeUnavailable:
-		return v, err
-	}
-	if i := slices.IndexFunc(v.Versions, func(t Tree) bool { return t.State == TreeDraft }); i >= 0 {
-		v.Draft = &v.Versions[i]
-	}
-	return v, nil
+	return v, err
 }
 
 func (h *Handlers) categoriesPage(w http.ResponseWriter, r *http.Request) {
@@ -89,78 +75,6 @@ func (h *Handlers) categoriesPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Done = r.URL.Query().Get("done")
 	h.rd.Render(w, r, http.StatusOK, "workorder/categories", v)
-}
-
-// draftView is the data of the JSON editor.
-type draftView struct {
-	Draft  *Tree
-	Body   string
-	Errors map[string]string
-	Paths  []string
-}
-
-func (h *Handlers) draftPage(w http.ResponseWriter, r *http.Request) {
-	t, err := h.svc.Draft(r.Context(), web.ActorFrom(r.Context()))
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	body, _ := json.MarshalIndent(t.Categories, "", "  ")
-	h.rd.Render(w, r, http.StatusOK, "workorder/category_draft", draftView{Draft: t, Body: string(body)})
-}
-
-func (h *Handlers) draftPost(w http.ResponseWriter, r *http.Request) {
-	ctx, actor := r.Context(), web.ActorFrom(r.Context())
-	t, err := h.svc.Draft(ctx, actor)
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	f, err := web.ReadForm(r)
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	v := draftView{Draft: t, Body: f.Value("body"), Errors: map[string]string{}}
-	var cats []Category
-	if len(v.Body) > maxEditorBytes {
-		err = apperr.Invalid("body", "内容超过1MB")
-	} else {
-		dec := json.NewDecoder(strings.NewReader(v.Body))
-		dec.DisallowUnknownFields()
-		if derr := dec.Decode(&cats); derr != nil {
-			err = apperr.Invalid("body", "JSON格式不正确："+derr.Error())
-		}
-	}
-	if err == nil {
-		_, err = h.svc.SaveDraft(ctx, actor, cats)
-	}
-	if e, ok := apperr.As(err); ok && e.Code == apperr.CodeInvalid {
-		v.Errors = e.Fields
-		for p := range e.Fields {
-			v.Paths = append(v.Paths, p)
-		}
-		slices.Sort(v.Paths)
-		h.rd.Render(w, r, http.StatusBadRequest, "workorder/category_draft", v)
-		return
-	}
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	http.Redirect(w, r, CategoriesPath+"?done=saved", http.StatusSeeOther)
-}
-
-func (h *Handlers) publishPost(w http.ResponseWriter, r *http.Request) {
-	f, err := web.ReadForm(r)
-	if err == nil {
-		_, err = h.svc.Publish(r.Context(), web.ActorFrom(r.Context()), f.Value("note"))
-	}
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	http.Redirect(w, r, CategoriesPath+"?done=published", http.StatusSeeOther)
 }
 
 func (h *Handlers) exportGet(w http.ResponseWriter, r *http.Request) {

@@ -32,6 +32,7 @@ type formView struct {
 	Urgencies   []Urgency
 	Channels    []Channel
 	Streets     []StreetPlace
+	Map         PlaceMap
 	Grids       []org.Grid
 	Values      map[string]string
 	Multi       map[string]map[string]bool
@@ -72,6 +73,7 @@ func (h *Handlers) newFormView(ctx context.Context, r *http.Request, staff bool)
 	if err != nil {
 		return v, err
 	}
+	v.Map = newPlaceMap(h.svc.Area, v.Streets)
 	return v, h.loadGrids(ctx, &v)
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 func (h *Handlers) registerKeyPages(rt *web.Router) {
-	rt.Page("GET "+KeysPath, h.keysPage, web.SignedIn)
+	rt.Page("GET "+KeysPath, showPage(h, "workorder/keys", h.keysView), web.SignedIn)
 	rt.Page("POST "+KeysPath, h.keyCreate, web.SignedIn)
 	rt.Page("POST "+KeysPath+"/{id}/revoke", h.keyRevoke, web.SignedIn)
 }
@@ -32,22 +32,12 @@ func (h *Handlers) keysView(r *http.Request) (keysView, error) {
 		Done: r.URL.Query().Get("done")}, err
 }
 
-func (h *Handlers) keysPage(w http.ResponseWriter, r *http.Request) {
-	v, err := h.keysView(r)
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
-	}
-	h.rd.Render(w, r, http.StatusOK, "workorder/keys", v)
-}
-
 func (h *Handlers) keyCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := h.keysView(r)
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
+	var f *web.Form
+	if err == nil {
+		f, err = web.ReadForm(r)
 	}
-	f, err := web.ReadForm(r)
 	if err != nil {
 		h.rd.Error(w, r, err)
 		return

@@ -1,12 +1,14 @@
 package workorder
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/files"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/web"
 )
 
@@ -152,15 +154,21 @@ func (h *Handlers) cancelPost(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, MinePath+"/"+url.PathEscape(number), http.StatusSeeOther)
 }
 
-// photo serves a photo the viewer may see.
-func (h *Handlers) photo(w http.ResponseWriter, r *http.Request) {
-	f, data, err := h.svc.OpenPhoto(r.Context(), web.ActorFrom(r.Context()), r.PathValue("id"))
-	if err != nil {
-		h.rd.Error(w, r, err)
-		return
+// photoOpener opens the photo file id for the actor, or refuses.
+type photoOpener func(ctx context.Context, actor *authz.Actor, id string) (files.File, []byte, error)
+
+// photo serves the photo {id} that open lets the viewer see: never
+// cached, as its type says (no sniffing).
+func (h *Handlers) photo(open photoOpener) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, data, err := open(r.Context(), web.ActorFrom(r.Context()), r.PathValue("id"))
+		if err != nil {
+			h.rd.Error(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Type", f.Kind.ContentType())
+		w.Header().Set("Cache-Control", "private, no-store")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		_, _ = w.Write(data)
 	}
-	w.Header().Set("Content-Type", f.Kind.ContentType())
-	w.Header().Set("Cache-Control", "private, no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	_, _ = w.Write(data)
 }

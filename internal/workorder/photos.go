@@ -27,6 +27,13 @@ type Photo struct {
 	Redacted bool   `json:"redacted,omitempty"`
 }
 
+// Caption says what the photo shows: 诉求照片, 处理前, 处理后, 办结佐证.
+func (p Photo) Caption() string { return StageName(p.Stage) }
+
+// FromRequester reports whether the requester sent the photo with the
+// request (rather than the handling unit).
+func (p Photo) FromRequester() bool { return p.Stage == StageIntake }
+
 // PhotoInput is a photo sent through the API ahead of its order; Data is
 // base64 in JSON.
 type PhotoInput struct {

@@ -22,7 +22,7 @@ func (s *Service) load(ctx context.Context, actor *authz.Actor, number string) (
 		return Order{}, apperr.New(apperr.CodeUnauthorized, "请先登录")
 	}
 	o, err := loadOrder(ctx, s.DB, `number = ? AND district_code = ?`, number, actor.District)
-	if errors.Is(err, errNoOrder) || (err == nil && !mayView(actor, o)) {
+	if errors.Is(err, errNoOrder) || (err == nil && !mayView(actor, o) && !s.MayViewAssigned(ctx, actor, o)) {
 		return Order{}, errNotFound
 	}
 	return o, err
@@ -175,7 +175,7 @@ func (s *Service) OpenPhoto(ctx context.Context, actor *authz.Actor, fileID stri
 		}
 	} else {
 		o, err := loadOrder(ctx, s.DB, `id = ?`, orderID)
-		if err != nil || !mayView(actor, o) {
+		if err != nil || (!mayView(actor, o) && !s.MayViewAssigned(ctx, actor, o)) {
 			return files.File{}, nil, apperr.NotFound("照片不存在")
 		}
 	}

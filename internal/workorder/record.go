@@ -107,7 +107,9 @@ func (s *Service) appendEvent(ctx context.Context, tx *db.Tx, actor *authz.Actor
 			return fmt.Errorf("workorder: event hook: %w", err)
 		}
 	}
-	return nil
+	// Last, once the hooks have moved the clocks: the order's measures row
+	// is refolded from all its events (measure_store.go).
+	return s.measureHook(ctx, tx, *o, *e)
 }
 
 // actorOf is the kind, id and main role recorded for an actor: the role is

@@ -70,14 +70,14 @@ func (s *Service) openRequester(r rawRequester) (name, phone string, err error) 
 // own contact (masked like everywhere), staff with a contact role in
 // scope see it masked unless the order is anonymous, everyone else sees
 // nothing.
-func (s *Service) requesterFor(actor *authz.Actor, o Order) (Requester, error) {
+func (s *Service) requesterFor(ctx context.Context, actor *authz.Actor, o Order) (Requester, error) {
 	r := Requester{Anonymous: o.Anonymous, Resident: o.RequesterID != 0}
 	own := o.RequesterID != 0 && actor != nil && actor.AccountID == o.RequesterID && actor.Kind != authz.KindStaff &&
 		actor.Kind != KindAPIKey
 	if !own && !mayContact(actor, o) {
 		return Requester{Hidden: true, Anonymous: o.Anonymous}, nil
 	}
-	name, phone, err := s.openRequester(o.raw)
+	name, phone, err := s.contactOf(ctx, o)
 	if err != nil {
 		return Requester{}, err
 	}
@@ -96,7 +96,7 @@ func (s *Service) RevealPhone(ctx context.Context, actor *authz.Actor, number st
 	if !mayContact(actor, o) {
 		return "", apperr.Forbidden("您无权查看该诉求人的联系电话")
 	}
-	_, phone, err := s.openRequester(o.raw)
+	_, phone, err := s.contactOf(ctx, o)
 	if err != nil {
 		return "", err
 	}
@@ -108,4 +108,25 @@ func (s *Service) RevealPhone(ctx context.Context, actor *authz.Actor, number st
 			ObjectType: "workorder", ObjectID: o.Number})
 	})
 	return phone, err
+}
+
+// contactOf is the order's contact: what the requester typed, and for
+// what they left empty on an order filed from a resident's account, the
+// account's own name and phone.
+func (s *Service) contactOf(ctx context.Context, o Order) (name, phone string, err error) {
+	name, phone, err = s.openRequester(o.raw)
+	if err != nil || o.RequesterID == 0 || s.Contacts == nil || (name != "" && phone != "") {
+		return name, phone, err
+	}
+	accName, accPhone, err := s.Contacts(ctx, o.RequesterID)
+	if err != nil {
+		return "", "", fmt.Errorf("workorder: contact of the requester's account: %w", err)
+	}
+	if name == "" {
+		name = accName
+	}
+	if phone == "" {
+		phone = accPhone
+	}
+	return name, phone, nil
 }

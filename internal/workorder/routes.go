@@ -67,25 +67,37 @@ func (h *Handlers) Register(rt *web.Router) {
 	rt.Page("POST "+ConsolePath+"/new", h.entryPost, web.SignedIn)
 	rt.Page("GET "+ConsolePath+"/{number}", h.consoleOrder, web.SignedIn)
 	rt.Page("POST "+ConsolePath+"/{number}/phone", h.revealPost, web.SignedIn)
-	rt.Page("GET "+PhotoPath+"{id}", h.photo, web.SignedIn)
+	rt.Page("GET "+PhotoPath+"{id}", h.photo(h.svc.OpenPhoto), web.SignedIn)
 	h.registerCategoryPages(rt)
 	h.registerKeyPages(rt)
 	h.registerAPI(rt)
+	h.registerMeasures(rt) // measures, board, export (measure_pages.go)
+	h.registerHandling(rt) // handling and closure (handle_pages.go)
+	h.registerDispatch(rt) // queues, 退单 review, dispatch catalogue (dispatch_pages.go)
 }
 
 // Nav returns the resident and console entries.
 func Nav() []web.NavItem {
-	staff := slices.Clone(actView.Roles)
 	return []web.NavItem{
-		{Shell: web.ShellResident, Label: "我的诉求", Href: MinePath, SignedIn: true,
+		{Shell: web.ShellResident, Label: "我的诉求", Tab: "诉求", Href: MinePath, SignedIn: true,
 			Hint: "反映问题、物业报事，查看办理进度", Roles: slices.Clone(actFile.Roles), Order: 40},
-		{Shell: web.ShellConsole, Label: "诉求工单", Href: ConsolePath,
-			Hint: "辖区内的诉求工单；热线来电、大走访、网格上报代为登记", Roles: staff, Order: 60},
-		{Shell: web.ShellConsole, Label: "诉求分类", Href: CategoriesPath,
-			Hint: "工单分类树、附加字段和时限：编辑、发布、Excel导入导出", Roles: slices.Clone(actCategories.Roles), Order: 61},
-		{Shell: web.ShellConsole, Label: "工单接入密钥", Href: KeysPath,
-			Hint: "12345、96106热线平台和其他系统提交工单的API密钥", Roles: slices.Clone(actKeys.Roles), Order: 62},
+		consoleNav("诉求工单", ConsolePath, "辖区内的诉求工单；热线来电、大走访、网格上报代为登记", actView, 60),
+		consoleNav("诉求分类", CategoriesPath, "工单分类树、附加字段和时限：编辑、发布、Excel导入导出", actCategories, 61),
+		consoleNav("工单接入密钥", KeysPath, "12345、96106热线平台和其他系统提交工单的API密钥", actKeys, 62),
+		consoleNav("督办看板", BoardPath, "职责范围内临期和逾期未办结的工单", actView, 63),
+		consoleNav("工单统计", MeasuresPath, "响应率、解决率、满意率、按时办结率和处理时长，按单位、社区、街道、分类和时间统计，可导出",
+			actMeasures, 64),
+		consoleNav("我的派单", QueuePath, "派给本单位的工单：签收、退单；附近的抢单", actWork, 70),
+		consoleNav("派单审核", ReviewPath, "待派单和退单待审的工单：派单、改派或维持原派单", actDispatch, 71),
+		consoleNav("派单目录", CataloguePath, "按分类和地点确定承办单位和派单方式：编辑、发布", actCatalogue, 72),
 	}
+}
+
+// consoleNav is a console entry shown to the roles that may do act; each
+// entry has its own copy of the roles.
+func consoleNav(label, href, hint string, act *authz.Action, order int) web.NavItem {
+	return web.NavItem{Shell: web.ShellConsole, Label: label, Href: href, Hint: hint, Roles: slices.Clone(act.Roles),
+		Order: order}
 }
 
 // MayEnter reports whether the actor may enter orders for others.

@@ -1,6 +1,7 @@
 package workorder
 
 import (
+	"context"
 	"errors"
 	"sync"
 
@@ -25,6 +26,16 @@ type Deps struct {
 	Area Box
 	// Limits bound the text of an order; DefaultLimits when zero.
 	Limits Limits
+	// Notify tells requesters about their orders (NotifyRequesters);
+	// nobody is told when nil.
+	Notify Notifier
+	// Handling holds the rules of handling and closure (reopening and
+	// follow-up windows, duplicates, proof); DefaultHandlingRules when zero.
+	Handling HandlingRules
+	// Contacts gives a resident's account contact (identity's Contact):
+	// a resident filing from their account need not type a phone, and
+	// the handler still has a number to call back. nil shows none.
+	Contacts func(ctx context.Context, accountID int64) (name, phone string, err error)
 }
 
 // Limits bound what one order may carry.
@@ -48,6 +59,8 @@ type Service struct {
 	// trees caches published tree versions, which never change.
 	trees sync.Map
 	gaz   gazetteerCache
+	// disp caches published dispatch catalogues and departments (dispatch*.go).
+	disp dispatchState
 }
 
 // New returns the service; it fails on missing dependencies, which is a

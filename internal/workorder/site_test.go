@@ -38,14 +38,20 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	r := newRig(t)
+	return siteOf(t, r, sessions{"res": resident(7), "res2": resident(8), "desk": staff(20, authz.RoleFrontDesk, authz.District(district)),
+		"grid":   staff(21, authz.RoleGridWorker, communityScope(r.communities["仙鹤社区"].Code)),
+		"leader": staff(23, authz.RoleLeader, authz.District(district)), "admin": admin})
+}
+
+// siteOf serves the rig's pages and API to the sessions who, with an API
+// key of the 12345 platform.
+func siteOf(t *testing.T, r *rig, who sessions) *site {
+	t.Helper()
 	rd, err := web.NewRenderer(Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rd.AddNav(Nav()...)
-	who := sessions{"res": resident(7), "res2": resident(8), "desk": staff(20, authz.RoleFrontDesk, authz.District(district)),
-		"grid":   staff(21, authz.RoleGridWorker, communityScope(r.communities["仙鹤社区"].Code)),
-		"leader": staff(23, authz.RoleLeader, authz.District(district)), "admin": admin}
 	rt, err := web.New(web.Config{DB: r.d, Renderer: rd, Sessions: who, APIKeys: r.s, CSRFKey: bytes.Repeat([]byte("k"), 32),
 		InsecureCookies: true, Version: "test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {

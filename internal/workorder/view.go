@@ -39,6 +39,10 @@ type OrderView struct {
 	Timeline    []TimelineLine `json:"timeline"`
 	// Cancellable: the viewer is the requester and may still withdraw it.
 	Cancellable bool `json:"cancellable"`
+	// Handling is what the viewer may do with it now, follow-ups and
+	// merging (handle_view.go); nil for viewers other than staff and the
+	// requester.
+	Handling *HandlingView `json:"handling,omitempty"`
 }
 
 // CategoryRef names an order's category in the version it was filed under.
@@ -61,6 +65,7 @@ type PlaceView struct {
 	Place
 	StreetName    string `json:"street_name"`
 	CommunityName string `json:"community_name"`
+	GridName      string `json:"grid_name,omitempty"`
 	SourceName    string `json:"source_name"`
 }
 
@@ -96,7 +101,7 @@ func (s *Service) view(ctx context.Context, actor *authz.Actor, o Order) (OrderV
 	if v.Place, err = s.placeView(ctx, o); err != nil {
 		return OrderView{}, err
 	}
-	if v.Requester, err = s.requesterFor(actor, o); err != nil {
+	if v.Requester, err = s.requesterFor(ctx, actor, o); err != nil {
 		return OrderView{}, err
 	}
 	if v.Photos, err = photosOf(ctx, s.DB, o.ID); err != nil {
@@ -111,6 +116,9 @@ func (s *Service) view(ctx context.Context, actor *authz.Actor, o Order) (OrderV
 		v.Timeline = append(v.Timeline, TimelineLine{Kind: e.Kind, Title: e.Title(), Note: e.Note, At: e.At, By: byOf(e)})
 	}
 	v.Cancellable = requester && mayCancel(o.State)
+	if v.Handling, err = s.handlingOf(ctx, actor, o); err != nil {
+		return OrderView{}, err
+	}
 	return v, nil
 }
 
@@ -124,7 +132,24 @@ func (s *Service) placeView(ctx context.Context, o Order) (PlaceView, error) {
 	if c, ok := g.byCode[o.Place.Community]; ok {
 		p.CommunityName, p.StreetName = c.Name, c.StreetName
 	}
-	return p, nil
+	if o.Place.Grid != "" {
+		p.GridName, err = s.gridName(ctx, o.District, o.Place.Community, o.Place.Grid)
+	}
+	return p, err
+}
+
+// gridName is a grid's name as the organisation keeps it (尧化社区第1网格).
+func (s *Service) gridName(ctx context.Context, district, community, code string) (string, error) {
+	grids, err := s.Places.Grids(ctx, district, community)
+	if err != nil {
+		return "", fmt.Errorf("workorder: grids of %s: %w", community, err)
+	}
+	for _, gr := range grids {
+		if gr.Code == code {
+			return gr.Name, nil
+		}
+	}
+	return code, nil
 }
 
 // fieldValues renders the extra fields in the category's order.

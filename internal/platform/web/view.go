@@ -46,7 +46,10 @@ const (
 type NavItem struct {
 	Shell Shell
 	Label string
-	Href  string
+	// Tab is a short label for the resident tab bar, where seven items
+	// share a phone's width; Label when empty.
+	Tab  string
+	Href string
 	// Hint is a one-line description shown on the home pages' tiles.
 	Hint string
 	// Roles shows the item only to actors holding one of them; empty shows it
@@ -58,6 +61,14 @@ type NavItem struct {
 	Order int
 	// Active is set when rendering, for the current page's item.
 	Active bool
+}
+
+// TabLabel is the item's label in the resident tab bar.
+func (n NavItem) TabLabel() string {
+	if n.Tab != "" {
+		return n.Tab
+	}
+	return n.Label
 }
 
 // AddNav registers navigation items; call it while wiring, before serving.
