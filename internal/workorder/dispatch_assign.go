@@ -195,14 +195,23 @@ func (s *Service) dispatcherTx(ctx context.Context, actor *authz.Actor, number s
 	if err := checkDispatcher(actor); err != nil {
 		return DispatchView{}, err
 	}
+	return s.orderStep(ctx, actor, number, func(tx *db.Tx, o *Order) error {
+		if !mayDispatch(actor, *o) {
+			return s.refuse(ctx, actor, *o, "该工单不在您负责派单的街道范围内")
+		}
+		return fn(tx, o)
+	})
+}
+
+// orderStep runs fn on the order of number in the actor's district, read
+// in fn's transaction (so its version is fresh), and answers with the
+// order's dispatch as the actor sees it; an unknown order is not found.
+func (s *Service) orderStep(ctx context.Context, actor *authz.Actor, number string, fn func(*db.Tx, *Order) error) (DispatchView, error) {
 	var o Order
 	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
 		var err error
 		if o, err = loadOrder(ctx, tx, `number = ? AND district_code = ?`, number, actor.District); err != nil {
 			return err
-		}
-		if !mayDispatch(actor, o) {
-			return s.refuse(ctx, actor, o, "该工单不在您负责派单的街道范围内")
 		}
 		return fn(tx, &o)
 	})

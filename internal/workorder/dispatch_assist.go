@@ -2,7 +2,6 @@ package workorder
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
@@ -51,28 +50,16 @@ func (s *Service) assistStep(ctx context.Context, actor *authz.Actor, number str
 	if err := checkWorker(actor); err != nil {
 		return DispatchView{}, err
 	}
-	var o Order
-	err := s.DB.InTx(ctx, func(tx *db.Tx) error {
-		var err error
-		if o, err = loadOrder(ctx, tx, `number = ? AND district_code = ?`, number, actor.District); err != nil {
-			return err
-		}
-		a, found, err := s.assistOf(ctx, tx, actor, o, from)
+	return s.orderStep(ctx, actor, number, func(tx *db.Tx, o *Order) error {
+		a, found, err := s.assistOf(ctx, tx, actor, *o, from)
 		if err != nil {
 			return err
 		}
 		if !found {
-			return s.refuse(ctx, actor, o, "该工单没有请您所在单位协办的待办事项")
+			return s.refuse(ctx, actor, *o, "该工单没有请您所在单位协办的待办事项")
 		}
-		return fn(tx, &o, a)
+		return fn(tx, o, a)
 	})
-	if errors.Is(err, errNoOrder) {
-		return DispatchView{}, errNotFound
-	}
-	if err != nil {
-		return DispatchView{}, err
-	}
-	return s.dispatchView(ctx, actor, o)
 }
 
 // assistOf finds the order's co-unit hop in state from that the actor

@@ -62,6 +62,14 @@ func TestCoUnitSignsRecordsAndFinishes(t *testing.T) {
 	if _, err := r.s.AddNote(r.ctx, worker, o.Number, NoteInput{Text: "补充"}); apperr.CodeOf(err) != apperr.CodeForbidden {
 		t.Errorf("a note after the co-unit finished: %v", err)
 	}
+	v, err := r.s.Get(r.ctx, property, o.Number)
+	if err != nil || len(v.Hops) != 2 || v.Hops[0].Role != RoleLead || v.Hops[1].Role != RoleAssist ||
+		v.Hops[1].State != AssignDone {
+		t.Errorf("the lead reads the hops %+v (%v)", v.Hops, err)
+	}
+	if v, err := r.s.Get(r.ctx, resident(7), o.Number); err != nil || v.Hops != nil {
+		t.Errorf("the requester reads hops %+v (%v)", v.Hops, err)
+	}
 	kinds := r.kinds(t, o)
 	for _, want := range []EventKind{EventAssistAccepted, EventNote, EventAssistDone} {
 		if !slices.Contains(kinds, want) {

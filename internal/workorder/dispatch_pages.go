@@ -24,11 +24,12 @@ func (h *Handlers) registerDispatch(rt *web.Router) {
 	rt.Page("GET "+QueuePath, showPage(h, "workorder/dispatch_queue", h.queueData), web.SignedIn)
 	rt.Page("POST "+QueuePath+"/availability", h.availabilityPost, web.SignedIn)
 	rt.Page("GET "+ReviewPath, showPage(h, "workorder/dispatch_review", h.reviewData), web.SignedIn)
-	for path, fn := range map[string]dispatchForm{"accept": h.acceptForm, "grab": h.grabForm, "return": h.returnForm,
-		"assist-accept": h.assistAcceptForm, "assist-done": h.assistDoneForm} {
+	for path, fn := range map[string]dispatchForm{"accept": plainForm(h.svc.Accept), "grab": plainForm(h.svc.Grab),
+		"return": textForm("reason", h.svc.Return), "assist-accept": plainForm(h.svc.AcceptAssist),
+		"assist-done": textForm("opinion", h.svc.FinishAssist)} {
 		rt.Page("POST "+ConsolePath+"/{number}/"+path, h.runDispatchForm(fn, QueuePath, path), web.SignedIn)
 	}
-	for path, fn := range map[string]dispatchForm{"assign": h.assignForm, "uphold": h.upholdForm} {
+	for path, fn := range map[string]dispatchForm{"assign": h.assignForm, "uphold": textForm("note", h.svc.Uphold)} {
 		rt.Page("POST "+ConsolePath+"/{number}/"+path, h.runDispatchForm(fn, ReviewPath, path), web.SignedIn)
 	}
 	h.registerCataloguePages(rt)
@@ -129,34 +130,27 @@ func (h *Handlers) after(w http.ResponseWriter, r *http.Request, err error, page
 	h.rd.Render(w, r, web.StatusOf(err), name, data)
 }
 
-func (h *Handlers) acceptForm(ctx context.Context, actor *authz.Actor, number string, _ *web.Form) error {
-	_, err := h.svc.Accept(ctx, actor, number)
-	return err
+// dispatchStep is a step of the service on an order; dispatchStepWith
+// takes one text besides (a reason, a note, an opinion).
+type (
+	dispatchStep     func(ctx context.Context, actor *authz.Actor, number string) (DispatchView, error)
+	dispatchStepWith func(ctx context.Context, actor *authz.Actor, number, text string) (DispatchView, error)
+)
+
+// plainForm is the form of a step without fields.
+func plainForm(fn dispatchStep) dispatchForm {
+	return func(ctx context.Context, actor *authz.Actor, number string, _ *web.Form) error {
+		_, err := fn(ctx, actor, number)
+		return err
+	}
 }
 
-func (h *Handlers) grabForm(ctx context.Context, actor *authz.Actor, number string, _ *web.Form) error {
-	_, err := h.svc.Grab(ctx, actor, number)
-	return err
-}
-
-func (h *Handlers) returnForm(ctx context.Context, actor *authz.Actor, number string, f *web.Form) error {
-	_, err := h.svc.Return(ctx, actor, number, f.Value("reason"))
-	return err
-}
-
-func (h *Handlers) assistAcceptForm(ctx context.Context, actor *authz.Actor, number string, _ *web.Form) error {
-	_, err := h.svc.AcceptAssist(ctx, actor, number)
-	return err
-}
-
-func (h *Handlers) assistDoneForm(ctx context.Context, actor *authz.Actor, number string, f *web.Form) error {
-	_, err := h.svc.FinishAssist(ctx, actor, number, f.Value("opinion"))
-	return err
-}
-
-func (h *Handlers) upholdForm(ctx context.Context, actor *authz.Actor, number string, f *web.Form) error {
-	_, err := h.svc.Uphold(ctx, actor, number, f.Value("note"))
-	return err
+// textForm is the form of a step taking the text of field.
+func textForm(field string, fn dispatchStepWith) dispatchForm {
+	return func(ctx context.Context, actor *authz.Actor, number string, f *web.Form) error {
+		_, err := fn(ctx, actor, number, f.Value(field))
+		return err
+	}
 }
 
 func (h *Handlers) assignForm(ctx context.Context, actor *authz.Actor, number string, f *web.Form) error {

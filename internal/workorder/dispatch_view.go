@@ -54,15 +54,24 @@ func (s *Service) hopView(ctx context.Context, actor *authz.Actor, district stri
 
 // dispatchView reads the hops of o.
 func (s *Service) dispatchView(ctx context.Context, actor *authz.Actor, o Order) (DispatchView, error) {
-	as, err := assignmentsOf(ctx, s.DB, o.ID)
+	hops, err := s.hopsOf(ctx, actor, o)
 	if err != nil {
 		return DispatchView{}, err
 	}
-	v := DispatchView{Number: o.Number, State: o.State, StateName: o.State.Name(), Hops: []HopView{}}
-	for _, a := range as {
-		v.Hops = append(v.Hops, s.hopView(ctx, actor, o.District, a))
+	return DispatchView{Number: o.Number, State: o.State, StateName: o.State.Name(), Hops: hops}, nil
+}
+
+// hopsOf lists the hops of o, first first.
+func (s *Service) hopsOf(ctx context.Context, actor *authz.Actor, o Order) ([]HopView, error) {
+	as, err := assignmentsOf(ctx, s.DB, o.ID)
+	if err != nil {
+		return nil, err
 	}
-	return v, nil
+	hops := []HopView{}
+	for _, a := range as {
+		hops = append(hops, s.hopView(ctx, actor, o.District, a))
+	}
+	return hops, nil
 }
 
 // Hops returns where an order stands between units: for staff who may

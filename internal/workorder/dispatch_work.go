@@ -2,7 +2,6 @@ package workorder
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
@@ -28,31 +27,19 @@ func (s *Service) work(ctx context.Context, actor *authz.Actor, number string, l
 	if err != nil {
 		return DispatchView{}, err
 	}
-	var o Order
-	err = s.DB.InTx(ctx, func(tx *db.Tx) error {
-		var err error
-		if o, err = loadOrder(ctx, tx, `number = ? AND district_code = ?`, number, actor.District); err != nil {
-			return err
-		}
+	return s.orderStep(ctx, actor, number, func(tx *db.Tx, o *Order) error {
 		lead, found, err := liveLead(ctx, tx, o.ID, lock)
 		if err != nil {
 			return err
 		}
 		if !found {
-			if !mayView(actor, o) && !s.MayViewAssigned(ctx, actor, o) {
+			if !mayView(actor, *o) && !s.MayViewAssigned(ctx, actor, *o) {
 				return errNotFound
 			}
 			return apperr.Conflict("工单当前为「" + o.State.Name() + "」，没有等待单位处理的派单")
 		}
-		return fn(tx, g, &o, lead)
+		return fn(tx, g, o, lead)
 	})
-	if errors.Is(err, errNoOrder) {
-		return DispatchView{}, errNotFound
-	}
-	if err != nil {
-		return DispatchView{}, err
-	}
-	return s.dispatchView(ctx, actor, o)
 }
 
 // Accept signs for an order sent to the actor's unit (签收): the order

@@ -58,6 +58,10 @@ func (s *Service) noticeText(o Order, e Event) string {
 		body = "与工单" + p.Into + "为同一问题，已合并办理，后续进度将继续通知您。"
 	case EventResponded:
 		body = "办理单位答复：" + e.Note
+	case EventDispatched, EventPooled:
+		body = "已受理，并已派给办理单位，请留意办理进度。"
+	case EventAccepted, EventGrabbed:
+		body = "办理单位已签收，正在办理。"
 	case EventClosed:
 		body = "回访期满，已关闭。"
 	case EventFollowedUp:

@@ -43,6 +43,9 @@ type OrderView struct {
 	// merging (handle_view.go); nil for viewers other than staff and the
 	// requester.
 	Handling *HandlingView `json:"handling,omitempty"`
+	// Hops are the units it was sent to (主办, 协办, pools, returns and
+	// their review), for staff only.
+	Hops []HopView `json:"hops,omitempty"`
 }
 
 // CategoryRef names an order's category in the version it was filed under.
@@ -118,6 +121,11 @@ func (s *Service) view(ctx context.Context, actor *authz.Actor, o Order) (OrderV
 	v.Cancellable = requester && mayCancel(o.State)
 	if v.Handling, err = s.handlingOf(ctx, actor, o); err != nil {
 		return OrderView{}, err
+	}
+	if actor.Kind == authz.KindStaff {
+		if v.Hops, err = s.hopsOf(ctx, actor, o); err != nil {
+			return OrderView{}, err
+		}
 	}
 	return v, nil
 }
