@@ -95,7 +95,7 @@ func lockItems(ctx context.Context, tx *db.Tx, b []batchItem, byCode map[string]
 			args = append(args, b[i].it.ImplCode)
 		}
 		rows, err := tx.Query(ctx, `SELECT id, district, status, impl_code FROM catalog_items WHERE impl_code IN (`+
-			marks(hi-lo)+`)`+tx.Engine().ForUpdate(), args...)
+			db.Marks(hi-lo)+`)`+tx.Engine().ForUpdate(), args...)
 		if err != nil {
 			return fmt.Errorf("catalog: save drafts: lock items: %w", err)
 		}
@@ -145,7 +145,7 @@ func insertItems(ctx context.Context, tx *db.Tx, district string, b []batchItem,
 // of the rows it created.
 func insertItemRows(ctx context.Context, tx *db.Tx, n int, args []any, byCode map[string]*batchItem) error {
 	rows, err := tx.Query(ctx, `INSERT INTO catalog_items (district, impl_code, basic_code, parent_code, level_kind,
-		status, created_at, updated_at) VALUES `+tuples(n, "(?, ?, ?, ?, ?, 'draft', ?, ?)")+`
+		status, created_at, updated_at) VALUES `+db.Tuples(n, "(?, ?, ?, ?, ?, 'draft', ?, ?)")+`
 		ON CONFLICT (impl_code) DO NOTHING RETURNING id, impl_code`, args...)
 	if err != nil {
 		return fmt.Errorf("catalog: save drafts: insert items: %w", err)
@@ -177,7 +177,7 @@ func latestVersions(ctx context.Context, tx *db.Tx, b []batchItem) error {
 	}
 	return chunks(len(ids), 1, func(lo, hi int) error {
 		rows, err := tx.Query(ctx, `SELECT item_id, version, state FROM catalog_item_versions WHERE item_id IN (`+
-			marks(hi-lo)+`)`, ids[lo:hi]...)
+			db.Marks(hi-lo)+`)`, ids[lo:hi]...)
 		if err != nil {
 			return fmt.Errorf("catalog: save drafts: latest versions: %w", err)
 		}
@@ -227,7 +227,7 @@ func writeDrafts(ctx context.Context, tx *db.Tx, actor *authz.Actor, b []batchIt
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO catalog_item_versions (item_id, version, state, body,
 			name, item_type, department, levels, instant, visits, online, agent, door_to_door, created_at, created_by, updated_at)
-			VALUES `+tuples(hi-lo, "(?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), args...)
+			VALUES `+db.Tuples(hi-lo, "(?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), args...)
 		if err != nil {
 			return fmt.Errorf("catalog: save drafts: write versions: %w", err)
 		}

@@ -144,7 +144,7 @@ func lastEffective(ctx context.Context, tx *db.Tx, b []batchItem) (map[int64]tim
 	err := chunks(len(ids), 1, func(lo, hi int) error {
 		// Plain rows rather than MAX: SQLite's aggregate loses the column's time type.
 		rows, err := tx.Query(ctx, `SELECT item_id, effective_from FROM catalog_item_versions
-			WHERE state = 'published' AND item_id IN (`+marks(hi-lo)+`)`, ids[lo:hi]...)
+			WHERE state = 'published' AND item_id IN (`+db.Marks(hi-lo)+`)`, ids[lo:hi]...)
 		if err != nil {
 			return fmt.Errorf("catalog: publish: latest effective dates: %w", err)
 		}
@@ -187,7 +187,7 @@ func markPublished(ctx context.Context, tx *db.Tx, actor *authz.Actor, b []batch
 		err := chunks(len(ids), 1, func(lo, hi int) error {
 			args := append([]any{eff, tx.Now(), actor.AccountID, tx.Now(), n}, ids[lo:hi]...)
 			_, err := tx.Exec(ctx, `UPDATE catalog_item_versions SET state = 'published', effective_from = ?, published_at = ?,
-				published_by = ?, updated_at = ? WHERE version = ? AND item_id IN (`+marks(hi-lo)+`)`, args...)
+				published_by = ?, updated_at = ? WHERE version = ? AND item_id IN (`+db.Marks(hi-lo)+`)`, args...)
 			return err
 		})
 		if err != nil {
@@ -197,7 +197,7 @@ func markPublished(ctx context.Context, tx *db.Tx, actor *authz.Actor, b []batch
 	return chunks(len(fresh), 1, func(lo, hi int) error {
 		args := append([]any{tx.Now()}, fresh[lo:hi]...)
 		if _, err := tx.Exec(ctx, `UPDATE catalog_items SET status = 'published', updated_at = ? WHERE id IN (`+
-			marks(hi-lo)+`)`, args...); err != nil {
+			db.Marks(hi-lo)+`)`, args...); err != nil {
 			return fmt.Errorf("catalog: publish: items: %w", err)
 		}
 		return nil

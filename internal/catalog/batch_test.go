@@ -305,7 +305,7 @@ func TestChunksStayWithinTheParameterLimits(t *testing.T) {
 		}
 		next := 0
 		for _, r := range got {
-			if r[0] != next || r[1] <= r[0] || r[1]-r[0] > maxBatchRows || (r[1]-r[0])*perRow > max(maxBatchParams, perRow) {
+			if r[0] != next || r[1] <= r[0] || r[1]-r[0] > maxBatchRows || (r[1]-r[0])*perRow > max(db.MaxParams, perRow) {
 				t.Fatalf("perRow %d: bad range %v in %v", perRow, r, got)
 			}
 			next = r[1]

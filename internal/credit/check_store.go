@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
 // gatherSQL finds the parties' subjects and everything that counts
@@ -48,7 +50,7 @@ func (s *Service) gather(ctx context.Context, district, day string, refs []Subje
 		}
 	}
 	args := append(append([]any{district}, anys(keys)...), day, day, day, day)
-	rows, err := s.query(ctx, len(keys), fmt.Sprintf(gatherSQL, placeholders(len(keys))), args...)
+	rows, err := s.query(ctx, len(keys), fmt.Sprintf(gatherSQL, db.Marks(len(keys))), args...)
 	if err != nil {
 		return found{}, fmt.Errorf("credit: gather evidence: %w", err)
 	}

@@ -77,7 +77,6 @@ func (s *Service) lookups(ref SubjectRef) []string {
 }
 
 // placeholders returns "?, ?, …" for n values.
-func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 // findSubjectID returns the id of a registered subject, 0 when unknown.
 func (s *Service) findSubjectID(ctx context.Context, q querier, district string, ref SubjectRef) (int64, error) {
@@ -85,7 +84,7 @@ func (s *Service) findSubjectID(ctx context.Context, q querier, district string,
 	args := append([]any{district}, anys(keys)...)
 	var id int64
 	err := q.QueryRow(ctx, `SELECT id FROM credit_subjects WHERE district = ? AND lookup IN (`+
-		placeholders(len(keys))+`) ORDER BY id LIMIT 1`, args...).Scan(&id)
+		db.Marks(len(keys))+`) ORDER BY id LIMIT 1`, args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}

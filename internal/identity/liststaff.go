@@ -10,6 +10,7 @@ import (
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
 // MaxStaffPage bounds one page of ListStaff.
@@ -140,7 +141,7 @@ func (s *Service) attachGrants(ctx context.Context, items []StaffSummary) error 
 		pos[it.ID], args[i] = i, it.ID
 	}
 	rows, err := s.d.Query(ctx, `SELECT account_id, role, scope_kind, scope_code FROM account_grants
-		WHERE account_id IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(items)), ", ")+`) ORDER BY id`, args...)
+		WHERE account_id IN (`+db.Marks(len(items))+`) ORDER BY id`, args...)
 	if err != nil {
 		return fmt.Errorf("identity: list staff grants: %w", err)
 	}

@@ -2,7 +2,8 @@ package identity
 
 import (
 	"context"
-	"strings"
+
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
 // maxNameLookup bounds one DisplayNames call (a page shows at most a few
@@ -26,7 +27,7 @@ func (s *Service) DisplayNames(ctx context.Context, district string, ids []int64
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	marks := db.Marks(len(ids))
 	rows, err := s.d.Query(ctx, `SELECT id, display_name FROM accounts WHERE district = ? AND id IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, err

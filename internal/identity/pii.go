@@ -3,8 +3,8 @@ package identity
 import (
 	"database/sql"
 	"fmt"
-	"strings"
 
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 )
 
@@ -54,7 +54,7 @@ func (s *Service) indexesSQL(context, v string) (string, []any) {
 	for i, x := range idx {
 		args[i] = x
 	}
-	return strings.TrimSuffix(strings.Repeat("?, ", len(idx)), ", "), args
+	return db.Marks(len(idx)), args
 }
 
 // maskedOf decrypts and masks a stored value for display.

@@ -3,8 +3,8 @@ package verify
 import (
 	"database/sql"
 	"fmt"
-	"strings"
 
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/gm"
 )
 
@@ -69,5 +69,5 @@ func inList(values []string) (string, []any) {
 	for i, x := range values {
 		args[i] = x
 	}
-	return strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", "), args
+	return db.Marks(len(values)), args
 }

@@ -191,7 +191,7 @@ func (g GrantClockStaff) holders(ctx context.Context, roles []authz.Role, code s
 	}
 	ids, err := clockRows(ctx, g.DB, scanHolder, "holders of "+code, `SELECT DISTINCT g.account_id
 		FROM account_grants g JOIN accounts a ON a.id = g.account_id
-		WHERE g.scope_code = ? AND g.role IN (`+clockMarks(len(roles))+`) AND a.kind = 'staff' AND a.status <> 'disabled'
+		WHERE g.scope_code = ? AND g.role IN (`+db.Marks(len(roles))+`) AND a.kind = 'staff' AND a.status <> 'disabled'
 		ORDER BY g.account_id`, args...)
 	return slices.Compact(ids), err
 }
@@ -202,6 +202,3 @@ func scanHolder(r clockScanner) (int64, error) {
 	err := r.Scan(&id)
 	return id, err
 }
-
-// clockMarks is n comma-separated placeholders.
-func clockMarks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }

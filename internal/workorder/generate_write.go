@@ -66,7 +66,7 @@ func writeGenRows(ctx context.Context, tx *db.Tx, events, clocks, follows, assig
 	for _, t := range tables {
 		n := len(t.args) / t.per
 		err := bulkChunks(n, t.per, func(lo, hi int) error {
-			_, err := tx.Exec(ctx, t.head+bulkTuples(hi-lo, t.tuple), t.args[lo*t.per:hi*t.per]...)
+			_, err := tx.Exec(ctx, t.head+db.Tuples(hi-lo, t.tuple), t.args[lo*t.per:hi*t.per]...)
 			return err
 		})
 		if err != nil {
@@ -93,7 +93,7 @@ func insertGenOrders(ctx context.Context, tx *db.Tx, b []genOrder) error {
 		rows, err := tx.Query(ctx, `INSERT INTO workorders (district_code, number, channel, category_code,
 			category_version, urgency, description, field_values, lat, lng, address, street_code, community_code,
 			grid_code, place_source, anonymous, state, outcome, version, filed_at, resolved_at, closed_at, updated_at)
-			VALUES `+bulkTuples(hi-lo, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")+
+			VALUES `+db.Tuples(hi-lo, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")+
 			` RETURNING id, number`, args...)
 		if err != nil {
 			return fmt.Errorf("workorder: generate: orders: %w", err)

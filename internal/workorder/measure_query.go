@@ -11,6 +11,7 @@ import (
 
 	"github.com/shanzhi-gov/shanzhi/internal/platform/apperr"
 	"github.com/shanzhi-gov/shanzhi/internal/platform/authz"
+	"github.com/shanzhi-gov/shanzhi/internal/platform/db"
 )
 
 // measureSums are the sums of one group, in measureRow's scan order.
@@ -128,7 +129,7 @@ func (s *Service) measureFilters(ctx context.Context, actor *authz.Actor, q Meas
 		if err != nil {
 			return "", nil, err
 		}
-		conds = append(conds, `m.category_code IN (`+bulkMarks(len(codes))+`)`)
+		conds = append(conds, `m.category_code IN (`+db.Marks(len(codes))+`)`)
 		for _, c := range codes {
 			args = append(args, c)
 		}

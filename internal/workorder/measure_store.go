@@ -60,7 +60,7 @@ func writeFacts(ctx context.Context, tx *db.Tx, facts []measureFact) error {
 			args = factArgs(args, f)
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO workorder_measures (`+measureColumns+`) VALUES `+
-			bulkTuples(hi-lo, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")+measureUpsert, args...)
+			db.Tuples(hi-lo, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")+measureUpsert, args...)
 		if err != nil {
 			return fmt.Errorf("workorder: write measures: %w", err)
 		}
