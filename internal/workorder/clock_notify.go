@@ -105,23 +105,12 @@ func (c *Clocks) notify(ctx context.Context, tx *db.Tx, ids []int64, text string
 	return nil
 }
 
-// unitHandlerRoles are the roles that handle a unit's orders, by unit
-// kind, as the dispatch part defines them; the enforcement team
-// (综合执法队) is the inspectors alone.
-var unitHandlerRoles = map[string][]authz.Role{
-	"community":  {authz.RoleFrontDesk, authz.RoleGridWorker},
-	"grid":       {authz.RoleGridWorker, authz.RoleFrontDesk},
-	"street":     {authz.RoleFrontDesk, authz.RoleGridWorker, authz.RoleInspector},
-	"department": {authz.RoleApprover, authz.RoleInspector, authz.RoleFrontDesk},
-	"property":   {authz.RoleProperty},
-}
-
 // handlerRolesOf are the roles acting for a unit of kind and team.
 func handlerRolesOf(kind, team string) []authz.Role {
 	if team == "enforcement" {
 		return []authz.Role{authz.RoleInspector}
 	}
-	return unitHandlerRoles[kind]
+	return unitRoles[kind] // the roles dispatch and handling use (handle_assign.go)
 }
 
 // GrantClockStaff is the ClockStaff port read from identity's role grants,
